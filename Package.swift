@@ -1,0 +1,99 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "smtpspec",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "smtpspec", targets: ["smtpspec"]),
+        .library(name: "SMTPCore", targets: ["SMTPCore"]),
+        .library(name: "SMTPScenario", targets: ["SMTPScenario"]),
+        .library(name: "SMTPRunner", targets: ["SMTPRunner"]),
+        .library(name: "SMTPDiagnosis", targets: ["SMTPDiagnosis"]),
+        .library(name: "SMTPReport", targets: ["SMTPReport"]),
+        .library(name: "SMTPMock", targets: ["SMTPMock"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.6.0"),
+    ],
+    targets: [
+        // Pure protocol: replies, codes, framing, encoding, address syntax. No I/O.
+        .target(
+            name: "SMTPCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // YAML node reader with source locations, and the one diagnostic shape.
+        .target(
+            name: "SMTPYAML",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The scenario language: AST, variables, environments, matrix, SessionPlan.
+        .target(
+            name: "SMTPScenario",
+            dependencies: ["SMTPCore", "SMTPYAML"]
+        ),
+        // glibc's libresolv for MX lookups against a chosen DNS server.
+        .systemLibrary(name: "CResolv", path: "Sources/CResolv"),
+        .target(
+            name: "SMTPRunner",
+            dependencies: [
+                "SMTPCore", "SMTPScenario", "CResolv",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SMTPDiagnosis",
+            dependencies: ["SMTPCore", "SMTPYAML"],
+            resources: [.copy("Resources/reasons.yaml")]
+        ),
+        .target(
+            name: "SMTPReport",
+            dependencies: ["SMTPCore", "SMTPYAML", "SMTPScenario", "SMTPRunner", "SMTPDiagnosis"]
+        ),
+        .target(
+            name: "SMTPMock",
+            dependencies: [
+                "SMTPCore", "SMTPYAML",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Personas")]
+        ),
+        .executableTarget(
+            name: "smtpspec",
+            dependencies: [
+                "SMTPCore", "SMTPYAML", "SMTPScenario", "SMTPRunner", "SMTPDiagnosis", "SMTPReport", "SMTPMock",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "SMTPCoreTests", dependencies: ["SMTPCore"]),
+        .testTarget(name: "SMTPYAMLTests", dependencies: ["SMTPYAML"]),
+        .testTarget(name: "SMTPScenarioTests", dependencies: ["SMTPScenario", "SMTPYAML", "SMTPCore"]),
+        .testTarget(
+            name: "SMTPRunnerTests",
+            dependencies: ["SMTPRunner", "SMTPScenario", "SMTPCore"]
+        ),
+        .testTarget(name: "SMTPDiagnosisTests", dependencies: ["SMTPDiagnosis", "SMTPCore"]),
+        .testTarget(name: "SMTPReportTests", dependencies: ["SMTPReport"]),
+        .testTarget(name: "SMTPMockTests", dependencies: ["SMTPMock", "SMTPCore"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["SMTPRunner", "SMTPScenario", "SMTPMock", "SMTPCore", "SMTPDiagnosis", "SMTPReport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

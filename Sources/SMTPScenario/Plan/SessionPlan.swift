@@ -1,0 +1,47 @@
+import Foundation
+
+/// One session to play: a case of a scenario, with its variables resolved and its steps
+/// compiled to exact command lines.
+public struct SessionPlan: Sendable, Hashable {
+    /// The case's name: the scenario name, plus the matrix values (`recipient=a@x, port=25`).
+    public var name: String
+    /// The matrix values that make this case, in matrix order; empty without a matrix.
+    public var matrix: [MatrixValue]
+    /// The steps in order.
+    public var steps: [PlannedStep]
+    /// Every secret value in this case, for redacting anything shown (longest first).
+    public var secrets: [String]
+
+    /// Creates a plan.
+    public init(name: String, matrix: [MatrixValue] = [], steps: [PlannedStep], secrets: [String]) {
+        self.name = name
+        self.matrix = matrix
+        self.steps = steps
+        self.secrets = Array(Set(secrets.filter { !$0.isEmpty })).sorted {
+            ($0.count, $0) > ($1.count, $1)
+        }
+    }
+
+    /// Replaces every secret value in `text` with `******`.
+    public func redact(_ text: String) -> String {
+        var result = text
+        for secret in secrets where result.contains(secret) {
+            result = result.replacingOccurrences(of: secret, with: PlanText.mask)
+        }
+        return result
+    }
+}
+
+/// One matrix variable's value in a case.
+public struct MatrixValue: Sendable, Hashable {
+    /// The variable name.
+    public var name: String
+    /// Its value in this case.
+    public var value: String
+
+    /// Creates a value.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}

@@ -1,0 +1,44 @@
+/// The verbs a scenario step may use, spelt as in the scenario language.
+public enum Verb: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Connect and read the greeting.
+    case open
+    /// EHLO.
+    case ehlo
+    /// HELO.
+    case helo
+    /// LHLO (LMTP).
+    case lhlo
+    /// STARTTLS and the TLS handshake.
+    case starttls
+    /// AUTH with its exchange.
+    case auth
+    /// MAIL FROM.
+    case mailFrom = "mail-from"
+    /// RCPT TO.
+    case rcpt
+    /// DATA, the message, and the final dot.
+    case data
+    /// BDAT chunks (CHUNKING).
+    case bdat
+    /// RSET.
+    case rset
+    /// NOOP.
+    case noop
+    /// HELP.
+    case help
+    /// QUIT.
+    case quit
+    /// VRFY.
+    case vrfy
+    /// EXPN.
+    case expn
+    /// One raw command line.
+    case send
+    /// A group of steps written at once (PIPELINING).
+    case pipeline
+    /// Wait, sending nothing.
+    case sleep
+
+    /// The verb as written in a scenario.
+    public var keyword: String { rawValue }
+}
