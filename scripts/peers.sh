@@ -1,0 +1,404 @@
+#!/usr/bin/env bash
+# scripts/peers.sh: the real SMTP/DNS peers the integration tests talk to.
+#
+# Usage: scripts/peers.sh install | start | stop | status | env
+#
+#   install  apt-get installs whatever is missing among the peer and consumer packages (postfix,
+#            python3-aiosmtpd, dnsmasq-base, swaks, openssl, libxml2-utils, perl, python3-jsonschema,
+#            python3-yaml, chromium, ca-certificates, dnsutils, and the Perl modules swaks needs for TLS, IPv6
+#            and CRAM-MD5). Non-interactive; Postfix is preseeded
+#            with "No configuration" so installing it neither asks nor starts anything. Runs as root, or
+#            through sudo when not root.
+#   start    stops whatever an earlier `start` left behind, then, under .peers/ in the repository:
+#              - makes a test CA and a server certificate (localhost, mail.smtpspec.test, 127.0.0.1, ::1);
+#              - writes a private Postfix instance from Tests/Peers/postfix/ and starts it on
+#                127.0.0.1:2525 (`postfix -c .peers/postfix/etc`), never delivering anywhere but a
+#                maildir under .peers/mail;
+#              - starts aiosmtpd on 127.0.0.1:8025 (Tests/Peers/aiosmtpd/run.sh);
+#              - starts dnsmasq on 127.0.0.1:5353 with the records in Tests/Peers/dnsmasq/records.args;
+#            then waits until each one answers, and fails with the peer's log if one does not.
+#            Writes .peers/env (source it) for the tests, and .peers/pids.
+#   stop     stops exactly what `start` started (postfix -c DIR stop, and the recorded pids), nothing else.
+#   status   prints each peer up or down (reading its banner / asking DNS); exits 1 if any is down.
+#   env      prints .peers/env.
+#
+# Everything listens on loopback only, and Postfix's transports are `error:` so no mail ever leaves.
+# SMTPSPEC_PEERS_DIR overrides the state directory (default: <repo>/.peers).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="${SMTPSPEC_PEERS_DIR:-$ROOT/.peers}"
+PEERS_CONFIG="$ROOT/Tests/Peers"
+POSTFIX_ETC="$STATE/postfix/etc"
+PIDS_FILE="$STATE/pids"
+ENV_FILE="$STATE/env"
+
+POSTFIX_HOST=127.0.0.1
+POSTFIX_PORT=2525
+POSTFIX_PORT_V6=2525
+AIOSMTPD_HOST=127.0.0.1
+AIOSMTPD_PORT=8025
+DNS_HOST=127.0.0.1
+DNS_PORT=5353
+MX_DOMAIN=mx.smtpspec.test
+# Seconds to wait for each peer to answer after starting it.
+WAIT_SECONDS="${SMTPSPEC_PEERS_WAIT:-30}"
+
+# swaks' TLS (--tls, --tls-verify) needs Net::SSLeay, IPv6 needs IO::Socket::INET6, CRAM-MD5 needs Digest::HMAC:
+# Debian only recommends them, and we install without recommends.
+PACKAGES=(postfix python3-aiosmtpd dnsmasq-base swaks libnet-ssleay-perl libio-socket-inet6-perl libdigest-hmac-perl
+    openssl libxml2-utils perl python3-jsonschema python3-yaml chromium ca-certificates dnsutils)
+
+log() { printf 'peers: %s\n' "$*" >&2; }
+die() {
+    printf 'peers: error: %s\n' "$*" >&2
+    exit 1
+}
+
+# Runs a command as root: directly when root, through sudo otherwise.
+as_root() {
+    if [[ $(id -u) -eq 0 ]]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo -n "$@" || sudo "$@"
+    else
+        die "need root (or sudo) to run: $*"
+    fi
+}
+
+installed() {
+    [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
+}
+
+cmd_install() {
+    local missing=() package
+    for package in "${PACKAGES[@]}"; do
+        installed "$package" || missing+=("$package")
+    done
+    if ((${#missing[@]} == 0)); then
+        log "install: every package is present"
+        return 0
+    fi
+    log "install: missing: ${missing[*]}"
+    echo "postfix postfix/main_mailer_type select No configuration" | as_root debconf-set-selections
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}"
+    for package in "${missing[@]}"; do
+        installed "$package" || die "install: $package did not install"
+    done
+    log "install: done"
+}
+
+# --- helpers for start/stop/status -----------------------------------------------------------------
+
+# Reads the first line a TCP server sends (its banner), with a timeout. Prints it; fails if none.
+read_banner() {
+    local host=$1 port=$2 line
+    line="$(timeout 5 /usr/bin/python3 - "$host" "$port" <<'PY' 2>/dev/null
+import socket, sys
+host, port = sys.argv[1], int(sys.argv[2])
+family = socket.AF_INET6 if ":" in host else socket.AF_INET
+with socket.socket(family, socket.SOCK_STREAM) as s:
+    s.settimeout(4)
+    s.connect((host, port))
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = s.recv(1024)
+        if not chunk:
+            break
+        data += chunk
+    s.sendall(b"QUIT\r\n")
+    print(data.decode("utf-8", "replace").strip())
+PY
+)" || return 1
+    [[ -n "$line" ]] || return 1
+    printf '%s\n' "$line"
+}
+
+# Asks the test DNS server for the MX of the test domain. Prints the answer; fails if none.
+query_mx() {
+    local answer
+    if command -v dig >/dev/null 2>&1; then
+        answer="$(dig @"$DNS_HOST" -p "$DNS_PORT" +short +time=2 +tries=1 "$MX_DOMAIN" MX 2>/dev/null)" || return 1
+    else
+        return 1
+    fi
+    [[ -n "$answer" ]] || return 1
+    printf '%s\n' "$answer" | tr '\n' ' '
+    echo
+}
+
+# Waits until `$@` succeeds, at most WAIT_SECONDS.
+wait_for() {
+    local deadline=$((SECONDS + WAIT_SECONDS))
+    until "$@" >/dev/null 2>&1; do
+        ((SECONDS < deadline)) || return 1
+        sleep 0.3
+    done
+}
+
+show_log() {
+    local file=$1
+    if [[ -f "$file" ]]; then
+        printf -- '----- %s (last 40 lines) -----\n' "$file" >&2
+        tail -n 40 "$file" >&2
+        printf -- '-----\n' >&2
+    else
+        printf -- '(no log at %s)\n' "$file" >&2
+    fi
+}
+
+# Starts a background process, records "name pid" in the pids file.
+spawn() {
+    local name=$1 logfile=$2
+    shift 2
+    setsid "$@" >"$logfile" 2>&1 </dev/null &
+    local pid=$!
+    printf '%s %s\n' "$name" "$pid" >>"$PIDS_FILE"
+    log "started $name (pid $pid)"
+}
+
+postfix_running() {
+    [[ -f "$POSTFIX_ETC/main.cf" ]] && as_root postfix -c "$POSTFIX_ETC" status >/dev/null 2>&1
+}
+
+# --- start -----------------------------------------------------------------------------------------
+
+make_certificates() {
+    local dir="$STATE/tls"
+    mkdir -p "$dir"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 30 -sha256 \
+        -subj "/O=smtpspec tests/CN=smtpspec test CA" \
+        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+        -keyout "$dir/ca.key" -out "$dir/ca.pem" >/dev/null 2>&1 || die "openssl: cannot make the test CA"
+    openssl req -newkey rsa:2048 -nodes -sha256 -subj "/O=smtpspec tests/CN=mail.smtpspec.test" \
+        -keyout "$dir/server.key" -out "$dir/server.csr" >/dev/null 2>&1 || die "openssl: cannot make the CSR"
+    cat >"$dir/server.ext" <<'EOF'
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:mail.smtpspec.test, DNS:localhost, IP:127.0.0.1, IP:::1
+EOF
+    openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial \
+        -days 30 -sha256 -extfile "$dir/server.ext" -out "$dir/server.pem" >/dev/null 2>&1 ||
+        die "openssl: cannot sign the server certificate"
+    cat "$dir/server.pem" "$dir/ca.pem" >"$dir/server-chain.pem"
+    chmod 600 "$dir/ca.key" "$dir/server.key"
+    # A c_rehash-style directory, for clients that want a CA *path* (swaks --tls-ca-path, openssl -CApath).
+    mkdir -p "$dir/ca-dir"
+    cp "$dir/ca.pem" "$dir/ca-dir/ca.pem"
+    ln -sf ca.pem "$dir/ca-dir/$(openssl x509 -hash -noout -in "$dir/ca.pem").0"
+}
+
+# Renders a template: every @NAME@ is replaced by the value of the shell variable NAME.
+render() {
+    local template=$1 output=$2
+    sed -e "s|@STATE@|$STATE|g" -e "s|@POSTFIX_ETC@|$POSTFIX_ETC|g" -e "s|@POSTFIX_PORT@|$POSTFIX_PORT|g" \
+        -e "s|@POSTFIX_PORT_V6@|$POSTFIX_PORT_V6|g" -e "s|@NOBODY_UID@|$(id -u nobody)|g" \
+        -e "s|@NOBODY_GID@|$(id -g nobody)|g" "$template" >"$output"
+}
+
+start_postfix() {
+    command -v postfix >/dev/null 2>&1 || die "postfix is not installed (run: scripts/peers.sh install)"
+    local src="$PEERS_CONFIG/postfix"
+    mkdir -p "$POSTFIX_ETC" "$STATE/postfix/queue" "$STATE/postfix/data" "$STATE/mail"
+    render "$src/main.cf.in" "$POSTFIX_ETC/main.cf"
+    render "$src/master.cf.in" "$POSTFIX_ETC/master.cf"
+    cp "$src/recipients" "$POSTFIX_ETC/recipients"
+    # The listener on ::1 only when the kernel has IPv6 on loopback.
+    if ! ip -6 addr show dev lo 2>/dev/null | grep -q '::1'; then
+        sed -i '/^\[::1\]/d' "$POSTFIX_ETC/master.cf"
+    fi
+    # Postfix wants its config and queue owned by root and not group/other writable; the maildir is written
+    # by the virtual delivery agent as nobody.
+    chmod 755 "$STATE" "$STATE/postfix" "$POSTFIX_ETC" "$STATE/postfix/queue"
+    chmod 644 "$POSTFIX_ETC/main.cf" "$POSTFIX_ETC/master.cf" "$POSTFIX_ETC/recipients"
+    as_root chown -R "$(id -u nobody):$(id -g nobody)" "$STATE/mail"
+    as_root chown "$(id -u postfix 2>/dev/null || echo 0)" "$STATE/postfix/data"
+    : >"$STATE/postfix.log"
+    chmod 644 "$STATE/postfix.log"
+    if ! as_root postfix -c "$POSTFIX_ETC" check >"$STATE/postfix-check.log" 2>&1; then
+        show_log "$STATE/postfix-check.log"
+        show_log "$STATE/postfix.log"
+        die "postfix check failed for $POSTFIX_ETC"
+    fi
+    if ! as_root postfix -c "$POSTFIX_ETC" start >>"$STATE/postfix-check.log" 2>&1; then
+        show_log "$STATE/postfix-check.log"
+        show_log "$STATE/postfix.log"
+        die "postfix start failed for $POSTFIX_ETC"
+    fi
+    printf 'postfix-instance %s\n' "$POSTFIX_ETC" >>"$PIDS_FILE"
+    log "started postfix (-c $POSTFIX_ETC)"
+}
+
+start_aiosmtpd() {
+    [[ -x /usr/bin/python3 ]] || die "/usr/bin/python3 is missing"
+    /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null ||
+        die "/usr/bin/python3 cannot import aiosmtpd (run: scripts/peers.sh install)"
+    spawn aiosmtpd "$STATE/aiosmtpd.log" bash "$PEERS_CONFIG/aiosmtpd/run.sh" "$AIOSMTPD_HOST" "$AIOSMTPD_PORT"
+}
+
+start_dnsmasq() {
+    local dnsmasq
+    dnsmasq="$(command -v dnsmasq || true)"
+    [[ -n "$dnsmasq" ]] || dnsmasq=/usr/sbin/dnsmasq
+    [[ -x "$dnsmasq" ]] || die "dnsmasq is not installed (run: scripts/peers.sh install)"
+    local args=()
+    local line
+    while IFS= read -r line || [[ -n "$line" ]]; do
+        line="${line%%#*}"
+        line="$(echo "$line" | xargs)"
+        [[ -n "$line" ]] && args+=("$line")
+    done <"$PEERS_CONFIG/dnsmasq/records.args"
+    spawn dnsmasq "$STATE/dnsmasq.log" "$dnsmasq" --keep-in-foreground --log-facility=- --conf-file=/dev/null \
+        --port="$DNS_PORT" --listen-address="$DNS_HOST" --bind-interfaces --no-resolv --no-poll --no-hosts \
+        --user=nobody --group=nogroup --pid-file= "${args[@]}"
+}
+
+write_env() {
+    local tmp="$ENV_FILE.tmp"
+    cat >"$tmp" <<EOF
+# Written by scripts/peers.sh start. Source it: set -a; . .peers/env; set +a
+SMTPSPEC_PEERS=1
+SMTPSPEC_POSTFIX=$POSTFIX_HOST:$POSTFIX_PORT
+SMTPSPEC_POSTFIX_V6=$( [[ -f "$POSTFIX_ETC/master.cf" ]] && grep -q '^\[::1\]' "$POSTFIX_ETC/master.cf" && echo "[::1]:$POSTFIX_PORT_V6")
+SMTPSPEC_POSTFIX_HOSTNAME=mail.smtpspec.test
+SMTPSPEC_POSTFIX_MAILDIR=$STATE/mail
+SMTPSPEC_AIOSMTPD=$AIOSMTPD_HOST:$AIOSMTPD_PORT
+SMTPSPEC_DNS=$DNS_HOST:$DNS_PORT
+SMTPSPEC_MX_DOMAIN=$MX_DOMAIN
+SMTPSPEC_MX_DEAD_HOST=mx-dead.smtpspec.test
+SMTPSPEC_MX_LIVE_HOST=mx-live.smtpspec.test
+SMTPSPEC_TEST_CA=$STATE/tls/ca.pem
+SMTPSPEC_TEST_CA_DIR=$STATE/tls/ca-dir
+SMTPSPEC_TLS_CERT=$STATE/tls/server.pem
+SMTPSPEC_TLS_KEY=$STATE/tls/server.key
+SMTPSPEC_TLS_SERVER_NAME=mail.smtpspec.test
+SMTPSPEC_PEERS_DIR=$STATE
+EOF
+    mv "$tmp" "$ENV_FILE"
+}
+
+cmd_start() {
+    mkdir -p "$STATE"
+    if [[ -f "$PIDS_FILE" ]] || postfix_running; then
+        log "start: stopping what an earlier start left behind"
+        cmd_stop
+    fi
+    rm -rf "$STATE/tls" "$STATE/postfix/etc" "$ENV_FILE"
+    umask 022
+    : >"$PIDS_FILE"
+    make_certificates
+    start_postfix
+    start_aiosmtpd
+    start_dnsmasq
+    write_env
+
+    local failed=0
+    if ! wait_for read_banner "$POSTFIX_HOST" "$POSTFIX_PORT"; then
+        log "postfix did not answer on $POSTFIX_HOST:$POSTFIX_PORT within ${WAIT_SECONDS}s"
+        show_log "$STATE/postfix.log"
+        failed=1
+    fi
+    if ! wait_for read_banner "$AIOSMTPD_HOST" "$AIOSMTPD_PORT"; then
+        log "aiosmtpd did not answer on $AIOSMTPD_HOST:$AIOSMTPD_PORT within ${WAIT_SECONDS}s"
+        show_log "$STATE/aiosmtpd.log"
+        failed=1
+    fi
+    if ! wait_for query_mx; then
+        log "dnsmasq did not answer MX $MX_DOMAIN on $DNS_HOST:$DNS_PORT within ${WAIT_SECONDS}s"
+        show_log "$STATE/dnsmasq.log"
+        failed=1
+    fi
+    if ((failed)); then
+        cmd_stop
+        die "start: a peer did not come up (see above)"
+    fi
+    cmd_status
+    log "start: peers are up; environment in $ENV_FILE"
+}
+
+# --- stop ------------------------------------------------------------------------------------------
+
+cmd_stop() {
+    if [[ -f "$PIDS_FILE" ]]; then
+        local name pid
+        while read -r name pid; do
+            [[ -n "${name:-}" ]] || continue
+            if [[ "$name" == postfix-instance ]]; then
+                if [[ -f "$pid/main.cf" ]]; then
+                    as_root postfix -c "$pid" stop >/dev/null 2>&1 || true
+                    log "stopped postfix (-c $pid)"
+                fi
+                continue
+            fi
+            [[ "$pid" =~ ^[0-9]+$ ]] || continue
+            if kill -0 "$pid" 2>/dev/null; then
+                # spawn() used setsid, so the recorded pid leads its own process group: stop the group.
+                kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+                local waited=0
+                while kill -0 "$pid" 2>/dev/null && ((waited < 50)); do
+                    sleep 0.1
+                    waited=$((waited + 1))
+                done
+                if kill -0 "$pid" 2>/dev/null; then
+                    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+                fi
+                log "stopped $name (pid $pid)"
+            fi
+        done <"$PIDS_FILE"
+        rm -f "$PIDS_FILE"
+    fi
+    # A Postfix instance whose pids file was lost: it is still ours, its config lives in our state directory.
+    if postfix_running; then
+        as_root postfix -c "$POSTFIX_ETC" stop >/dev/null 2>&1 || true
+        log "stopped postfix (-c $POSTFIX_ETC)"
+    fi
+    rm -f "$ENV_FILE"
+}
+
+# --- status ----------------------------------------------------------------------------------------
+
+cmd_status() {
+    local down=0 answer
+    if answer="$(read_banner "$POSTFIX_HOST" "$POSTFIX_PORT")"; then
+        printf 'postfix   %-16s up    %s\n' "$POSTFIX_HOST:$POSTFIX_PORT" "$answer"
+    else
+        printf 'postfix   %-16s DOWN\n' "$POSTFIX_HOST:$POSTFIX_PORT"
+        down=1
+    fi
+    if answer="$(read_banner "$AIOSMTPD_HOST" "$AIOSMTPD_PORT")"; then
+        printf 'aiosmtpd  %-16s up    %s\n' "$AIOSMTPD_HOST:$AIOSMTPD_PORT" "$answer"
+    else
+        printf 'aiosmtpd  %-16s DOWN\n' "$AIOSMTPD_HOST:$AIOSMTPD_PORT"
+        down=1
+    fi
+    if answer="$(query_mx)"; then
+        printf 'dnsmasq   %-16s up    MX %s: %s\n' "$DNS_HOST:$DNS_PORT" "$MX_DOMAIN" "$answer"
+    else
+        printf 'dnsmasq   %-16s DOWN\n' "$DNS_HOST:$DNS_PORT"
+        down=1
+    fi
+    return "$down"
+}
+
+# Serialises start/stop across concurrent callers (two test runs at once).
+with_lock() {
+    mkdir -p "$STATE"
+    exec 9>"$STATE/.lock"
+    flock -w 120 9 || die "another peers.sh holds $STATE/.lock"
+    "$@"
+}
+
+case "${1:-}" in
+    install) cmd_install ;;
+    start) with_lock cmd_start ;;
+    stop) with_lock cmd_stop ;;
+    status) cmd_status ;;
+    env) cat "$ENV_FILE" ;;
+    *)
+        sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'
+        exit 2
+        ;;
+esac
