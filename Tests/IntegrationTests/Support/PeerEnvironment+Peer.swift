@@ -1,0 +1,33 @@
+extension PeerEnvironment {
+    /// A peer that `scripts/peers.sh start` runs for the integration tests.
+    enum Peer: String, CaseIterable, Sendable, CustomStringConvertible {
+        /// Postfix 3.7 on 127.0.0.1:2525.
+        case postfix
+        /// The same Postfix on [::1]:2525.
+        case postfixIPv6
+        /// aiosmtpd on 127.0.0.1:8025.
+        case aiosmtpd
+        /// dnsmasq on 127.0.0.1:5353.
+        case dnsServer
+
+        /// The environment variable holding the peer's address.
+        var variable: String {
+            switch self {
+            case .postfix: "SMTPSPEC_POSTFIX"
+            case .postfixIPv6: "SMTPSPEC_POSTFIX_V6"
+            case .aiosmtpd: "SMTPSPEC_AIOSMTPD"
+            case .dnsServer: "SMTPSPEC_DNS"
+            }
+        }
+
+        /// The peer's name in messages.
+        var description: String {
+            switch self {
+            case .postfix: "Postfix"
+            case .postfixIPv6: "Postfix (IPv6)"
+            case .aiosmtpd: "aiosmtpd"
+            case .dnsServer: "dnsmasq"
+            }
+        }
+    }
+}
