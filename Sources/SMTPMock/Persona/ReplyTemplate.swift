@@ -1,0 +1,86 @@
+/// A reply a persona gives: a three-digit code and one or more lines of text that may name
+/// values filled in when the reply is sent.
+///
+/// Placeholders in the text: `{host}` (the persona's host name), `{date}` (RFC 5322 date),
+/// `{client-ip}`, `{helo}` (the EHLO/HELO argument), `{address}` (the mailbox a MAIL, RCPT or
+/// VRFY names), `{argument}` (the command's argument), `{size}` (the size limit),
+/// `{message-id}`, `{internal-id}`, `{queue-id}` (identifiers of an accepted message),
+/// `{octets}` (a BDAT chunk's size).
+public struct ReplyTemplate: Sendable, Hashable, CustomStringConvertible {
+    /// The reply code, 200-599.
+    public var code: Int
+    /// The text of each line, without the code; at least one (possibly empty).
+    public var lines: [String]
+
+    /// Creates a one-line template.
+    public init(code: Int, text: String) {
+        self.code = code
+        self.lines = [text]
+    }
+
+    /// Creates a template with several lines.
+    public init(code: Int, lines: [String]) {
+        self.code = code
+        self.lines = lines.isEmpty ? [""] : lines
+    }
+
+    /// Parses `"550 5.1.1 User unknown"`; lines after a newline are further lines of the same
+    /// reply (they may repeat the code, as `250-…`/`250 …`, or give the text alone).
+    ///
+    /// - Returns: `nil` when the text does not start with a code between 200 and 599.
+    public init?(parsing text: String) {
+        var rows = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        while rows.count > 1, rows.last?.isEmpty == true { rows.removeLast() }
+        guard let first = rows.first, let code = Self.leadingCode(first), (200...599).contains(code) else {
+            return nil
+        }
+        var lines: [String] = []
+        for row in rows {
+            if let rowCode = Self.leadingCode(row), rowCode == code {
+                lines.append(String(row.dropFirst(4)))
+            } else {
+                lines.append(row)
+            }
+        }
+        self.code = code
+        self.lines = lines
+    }
+
+    /// The template as a persona file writes it.
+    public var description: String {
+        lines.map { "\(code) \($0)" }.joined(separator: "\n")
+    }
+
+    /// The lines with every placeholder filled from `values`; unknown placeholders stay as written.
+    public func rendered(_ values: [String: String]) -> [String] {
+        lines.map { Self.fill($0, values) }
+    }
+
+    private static func leadingCode(_ row: String) -> Int? {
+        let scalars = Array(row.unicodeScalars)
+        guard scalars.count >= 3, scalars.prefix(3).allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+        if scalars.count > 3, scalars[3] != " ", scalars[3] != "-" { return nil }
+        return Int(String(String.UnicodeScalarView(scalars.prefix(3))))
+    }
+
+    private static func fill(_ line: String, _ values: [String: String]) -> String {
+        guard line.contains("{") else { return line }
+        var out = ""
+        var rest = line[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let key = String(rest[rest.index(after: open)..<close])
+            if let value = values[key] {
+                out += value
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+}
