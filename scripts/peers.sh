@@ -21,6 +21,8 @@
 #   stop     stops exactly what `start` started (postfix -c DIR stop, and the recorded pids), nothing else.
 #   status   prints each peer up or down (reading its banner / asking DNS); exits 1 if any is down.
 #   env      prints .peers/env.
+#   current  exits 0 when the peers are up and were started from the present config (scripts/peers.sh and
+#            Tests/Peers unchanged since), so a caller may reuse them instead of restarting them.
 #
 # Everything listens on loopback only, and Postfix's transports are `error:` so no mail ever leaves.
 # SMTPSPEC_PEERS_DIR overrides the state directory (default: <repo>/.peers).
@@ -153,7 +155,8 @@ show_log() {
 spawn() {
     local name=$1 logfile=$2
     shift 2
-    setsid "$@" >"$logfile" 2>&1 </dev/null &
+    # 9>&-: the child must not inherit the lock of with_lock, or it would hold it for its whole life.
+    setsid "$@" >"$logfile" 2>&1 </dev/null 9>&- &
     local pid=$!
     printf '%s %s\n' "$name" "$pid" >>"$PIDS_FILE"
     log "started $name (pid $pid)"
@@ -223,7 +226,7 @@ start_postfix() {
         show_log "$STATE/postfix.log"
         die "postfix check failed for $POSTFIX_ETC"
     fi
-    if ! as_root postfix -c "$POSTFIX_ETC" start >>"$STATE/postfix-check.log" 2>&1; then
+    if ! as_root postfix -c "$POSTFIX_ETC" start >>"$STATE/postfix-check.log" 2>&1 9>&-; then
         show_log "$STATE/postfix-check.log"
         show_log "$STATE/postfix.log"
         die "postfix start failed for $POSTFIX_ETC"
@@ -280,13 +283,56 @@ EOF
     mv "$tmp" "$ENV_FILE"
 }
 
+# Fails when something this script did not start already holds one of the peers' ports (for example the peers
+# of another checkout): the tests would otherwise talk to that instead.
+check_ports_free() {
+    /usr/bin/python3 - "$POSTFIX_HOST:$POSTFIX_PORT/tcp" "$AIOSMTPD_HOST:$AIOSMTPD_PORT/tcp" \
+        "$DNS_HOST:$DNS_PORT/tcp" "$DNS_HOST:$DNS_PORT/udp" <<'PY'
+import socket, sys
+busy = []
+for spec in sys.argv[1:]:
+    address, proto = spec.rsplit("/", 1)
+    host, port = address.rsplit(":", 1)
+    kind = socket.SOCK_STREAM if proto == "tcp" else socket.SOCK_DGRAM
+    with socket.socket(socket.AF_INET, kind) as s:
+        if kind == socket.SOCK_STREAM:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, int(port)))
+        except OSError as error:
+            busy.append("%s (%s)" % (spec, error.strerror))
+if busy:
+    print("in use: " + ", ".join(busy))
+    sys.exit(1)
+PY
+}
+
+# A hash of everything that decides how the peers are set up.
+fingerprint() {
+    (
+        cd "$ROOT"
+        find scripts/peers.sh Tests/Peers -type f -print0 | sort -z | xargs -0 sha256sum
+    ) | sha256sum | cut -d' ' -f1
+}
+
+cmd_current() {
+    [[ -f "$ENV_FILE" && -f "$STATE/fingerprint" ]] || return 1
+    [[ "$(cat "$STATE/fingerprint")" == "$(fingerprint)" ]] || return 1
+    cmd_status >/dev/null 2>&1
+}
+
 cmd_start() {
     mkdir -p "$STATE"
     if [[ -f "$PIDS_FILE" ]] || postfix_running; then
         log "start: stopping what an earlier start left behind"
         cmd_stop
     fi
-    rm -rf "$STATE/tls" "$STATE/postfix/etc" "$ENV_FILE"
+    rm -rf "$STATE/tls" "$STATE/postfix/etc" "$ENV_FILE" "$STATE/fingerprint"
+    local busy
+    if ! busy="$(check_ports_free)"; then
+        die "start: $busy; something this script did not start holds a peer port (another checkout's peers? \
+stop them with that checkout's scripts/peers.sh stop)"
+    fi
     umask 022
     : >"$PIDS_FILE"
     make_certificates
@@ -316,6 +362,7 @@ cmd_start() {
         die "start: a peer did not come up (see above)"
     fi
     cmd_status
+    fingerprint >"$STATE/fingerprint"
     log "start: peers are up; environment in $ENV_FILE"
 }
 
@@ -355,7 +402,7 @@ cmd_stop() {
         as_root postfix -c "$POSTFIX_ETC" stop >/dev/null 2>&1 || true
         log "stopped postfix (-c $POSTFIX_ETC)"
     fi
-    rm -f "$ENV_FILE"
+    rm -f "$ENV_FILE" "$STATE/fingerprint"
 }
 
 # --- status ----------------------------------------------------------------------------------------
@@ -397,6 +444,7 @@ case "${1:-}" in
     stop) with_lock cmd_stop ;;
     status) cmd_status ;;
     env) cat "$ENV_FILE" ;;
+    current) cmd_current ;;
     *)
         sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'
         exit 2
