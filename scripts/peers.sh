@@ -151,14 +151,24 @@ show_log() {
     fi
 }
 
-# Starts a background process, records "name pid" in the pids file.
+# The start time of a process (field 22 of /proc/PID/stat), so a recorded pid that the system has since given
+# to another process is never signalled.
+start_time() {
+    local stat
+    stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 0
+    stat="${stat##*) }"
+    # After "pid (comm) " the fields start at 3 (state); start time is field 22.
+    echo "$stat" | cut -d' ' -f20
+}
+
+# Starts a background process, records "name pid start-time" in the pids file.
 spawn() {
     local name=$1 logfile=$2
     shift 2
     # 9>&-: the child must not inherit the lock of with_lock, or it would hold it for its whole life.
     setsid "$@" >"$logfile" 2>&1 </dev/null 9>&- &
     local pid=$!
-    printf '%s %s\n' "$name" "$pid" >>"$PIDS_FILE"
+    printf '%s %s %s\n' "$name" "$pid" "$(start_time "$pid")" >>"$PIDS_FILE"
     log "started $name (pid $pid)"
 }
 
@@ -370,8 +380,8 @@ stop them with that checkout's scripts/peers.sh stop)"
 
 cmd_stop() {
     if [[ -f "$PIDS_FILE" ]]; then
-        local name pid
-        while read -r name pid; do
+        local name pid started
+        while read -r name pid started; do
             [[ -n "${name:-}" ]] || continue
             if [[ "$name" == postfix-instance ]]; then
                 if [[ -f "$pid/main.cf" ]]; then
@@ -381,6 +391,9 @@ cmd_stop() {
                 continue
             fi
             [[ "$pid" =~ ^[0-9]+$ ]] || continue
+            if [[ -n "${started:-}" && "$(start_time "$pid")" != "$started" ]]; then
+                continue # gone, and the pid now belongs to someone else (or to nobody)
+            fi
             if kill -0 "$pid" 2>/dev/null; then
                 # spawn() used setsid, so the recorded pid leads its own process group: stop the group.
                 kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
