@@ -12,6 +12,7 @@
 #   JSON       validated against Grammar/report.schema.json with Python jsonschema (/usr/bin/python3);
 #   HTML       opened in headless Chromium by scripts/screenshot.sh: a non-empty screenshot, no JS errors.
 #
+# SMTPSPEC_BIN overrides the smtpspec binary (default: the one `swift build` made).
 # Output goes to .peers/reports/. Until the CLI has `run --report` and Examples/ has scenarios this step says
 # SKIPPED and exits 0, so it does not block earlier work; from then on any failure fails it.
 set -euo pipefail
@@ -32,7 +33,7 @@ fail() {
     status=1
 }
 
-bin="$(swift build --show-bin-path)/smtpspec"
+bin="${SMTPSPEC_BIN:-$(swift build --show-bin-path)/smtpspec}"
 [[ -x "$bin" ]] || skip "no smtpspec binary at $bin (run swift build first)"
 "$bin" run --help 2>&1 | grep -q -- '--report' || skip "smtpspec run has no --report option yet"
 scenarios="$(find Examples -name '*.smtp.yaml' 2>/dev/null | head -n 1)"
