@@ -12,8 +12,8 @@
 #   start    stops whatever an earlier `start` left behind, then, under .peers/ in the repository:
 #              - makes a test CA and a server certificate (localhost, mail.smtpspec.test, 127.0.0.1, ::1);
 #              - writes a private Postfix instance from Tests/Peers/postfix/ and starts it on
-#                127.0.0.1:2525 (`postfix -c .peers/postfix/etc`), never delivering anywhere but a
-#                maildir under .peers/mail;
+#                127.0.0.1:2525 and [::1]:2525 (`postfix -c .peers/postfix/etc`), never delivering anywhere
+#                but maildirs under .peers/postfix/mail;
 #              - starts aiosmtpd on 127.0.0.1:8025 (Tests/Peers/aiosmtpd/run.sh);
 #              - starts dnsmasq on 127.0.0.1:5353 with the records in Tests/Peers/dnsmasq/records.args;
 #            then waits until each one answers, and fails with the peer's log if one does not.
@@ -31,7 +31,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${SMTPSPEC_PEERS_DIR:-$ROOT/.peers}"
 PEERS_CONFIG="$ROOT/Tests/Peers"
-POSTFIX_ETC="$STATE/postfix/etc"
+# Postfix's own tree (config, queue, data, delivered mail). Normally $STATE/postfix; see choose_postfix_home.
+POSTFIX_HOME="$(cat "$STATE/postfix-home" 2>/dev/null || echo "$STATE/postfix")"
+POSTFIX_ETC="$POSTFIX_HOME/etc"
 PIDS_FILE="$STATE/pids"
 ENV_FILE="$STATE/env"
 
@@ -207,15 +209,34 @@ EOF
 # Renders a template: every @NAME@ is replaced by the value of the shell variable NAME.
 render() {
     local template=$1 output=$2
-    sed -e "s|@STATE@|$STATE|g" -e "s|@POSTFIX_ETC@|$POSTFIX_ETC|g" -e "s|@POSTFIX_PORT@|$POSTFIX_PORT|g" \
+    sed -e "s|@STATE@|$STATE|g" -e "s|@POSTFIX_HOME@|$POSTFIX_HOME|g" -e "s|@POSTFIX_ETC@|$POSTFIX_ETC|g" -e "s|@POSTFIX_PORT@|$POSTFIX_PORT|g" \
         -e "s|@POSTFIX_PORT_V6@|$POSTFIX_PORT_V6|g" -e "s|@NOBODY_UID@|$(id -u nobody)|g" \
         -e "s|@NOBODY_GID@|$(id -g nobody)|g" "$template" >"$output"
+}
+
+# Postfix's unprivileged processes (user postfix) and its delivery agent (user nobody) must be able to reach the
+# queue and the maildirs. When the checkout sits below a directory they cannot enter (a clone inside a mode-700
+# temporary directory, say), Postfix's tree goes to /var/tmp/smtpspec-peers-<hash of the state dir> instead.
+choose_postfix_home() {
+    local home="$STATE/postfix"
+    if [[ $(id -u) -eq 0 ]] && command -v runuser >/dev/null 2>&1; then
+        if ! runuser -u postfix -- test -x "$STATE/." 2>/dev/null ||
+            ! runuser -u nobody -- test -x "$STATE/." 2>/dev/null; then
+            home="/var/tmp/smtpspec-peers-$(printf '%s' "$STATE" | sha256sum | cut -c1-12)"
+            log "the postfix and nobody users cannot enter $STATE; Postfix's tree goes to $home"
+        fi
+    fi
+    POSTFIX_HOME=$home
+    POSTFIX_ETC="$POSTFIX_HOME/etc"
+    printf '%s\n' "$POSTFIX_HOME" >"$STATE/postfix-home"
 }
 
 start_postfix() {
     command -v postfix >/dev/null 2>&1 || die "postfix is not installed (run: scripts/peers.sh install)"
     local src="$PEERS_CONFIG/postfix"
-    mkdir -p "$POSTFIX_ETC" "$STATE/postfix/queue" "$STATE/postfix/data" "$STATE/mail"
+    choose_postfix_home
+    rm -rf "$POSTFIX_ETC"
+    mkdir -p "$POSTFIX_ETC" "$POSTFIX_HOME/queue" "$POSTFIX_HOME/data" "$POSTFIX_HOME/mail"
     render "$src/main.cf.in" "$POSTFIX_ETC/main.cf"
     render "$src/master.cf.in" "$POSTFIX_ETC/master.cf"
     cp "$src/recipients" "$POSTFIX_ETC/recipients"
@@ -225,10 +246,10 @@ start_postfix() {
     fi
     # Postfix wants its config and queue owned by root and not group/other writable; the maildir is written
     # by the virtual delivery agent as nobody.
-    chmod 755 "$STATE" "$STATE/postfix" "$POSTFIX_ETC" "$STATE/postfix/queue"
+    chmod 755 "$STATE" "$POSTFIX_HOME" "$POSTFIX_ETC" "$POSTFIX_HOME/queue"
     chmod 644 "$POSTFIX_ETC/main.cf" "$POSTFIX_ETC/master.cf" "$POSTFIX_ETC/recipients"
-    as_root chown -R "$(id -u nobody):$(id -g nobody)" "$STATE/mail"
-    as_root chown "$(id -u postfix 2>/dev/null || echo 0)" "$STATE/postfix/data"
+    as_root chown -R "$(id -u nobody):$(id -g nobody)" "$POSTFIX_HOME/mail"
+    as_root chown "$(id -u postfix 2>/dev/null || echo 0)" "$POSTFIX_HOME/data"
     : >"$STATE/postfix.log"
     chmod 644 "$STATE/postfix.log"
     if ! as_root postfix -c "$POSTFIX_ETC" check >"$STATE/postfix-check.log" 2>&1; then
@@ -277,7 +298,7 @@ SMTPSPEC_PEERS=1
 SMTPSPEC_POSTFIX=$POSTFIX_HOST:$POSTFIX_PORT
 SMTPSPEC_POSTFIX_V6=$( [[ -f "$POSTFIX_ETC/master.cf" ]] && grep -q '^\[::1\]' "$POSTFIX_ETC/master.cf" && echo "[::1]:$POSTFIX_PORT_V6")
 SMTPSPEC_POSTFIX_HOSTNAME=mail.smtpspec.test
-SMTPSPEC_POSTFIX_MAILDIR=$STATE/mail
+SMTPSPEC_POSTFIX_MAILDIR=$POSTFIX_HOME/mail
 SMTPSPEC_AIOSMTPD=$AIOSMTPD_HOST:$AIOSMTPD_PORT
 SMTPSPEC_DNS=$DNS_HOST:$DNS_PORT
 SMTPSPEC_MX_DOMAIN=$MX_DOMAIN
@@ -337,7 +358,7 @@ cmd_start() {
         log "start: stopping what an earlier start left behind"
         cmd_stop
     fi
-    rm -rf "$STATE/tls" "$STATE/postfix/etc" "$ENV_FILE" "$STATE/fingerprint"
+    rm -rf "$STATE/tls" "$ENV_FILE" "$STATE/fingerprint"
     local busy
     if ! busy="$(check_ports_free)"; then
         die "start: $busy; something this script did not start holds a peer port (another checkout's peers? \
