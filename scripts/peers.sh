@@ -436,6 +436,10 @@ cmd_stop() {
         as_root postfix -c "$POSTFIX_ETC" stop >/dev/null 2>&1 || true
         log "stopped postfix (-c $POSTFIX_ETC)"
     fi
+    # A Postfix tree moved out to /var/tmp is ours alone and is not kept once stopped.
+    if [[ "$POSTFIX_HOME" == /var/tmp/smtpspec-peers-* && -d "$POSTFIX_HOME" ]]; then
+        as_root rm -rf "$POSTFIX_HOME"
+    fi
     rm -f "$ENV_FILE" "$STATE/fingerprint"
 }
 
