@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # scripts/peers.sh: the real SMTP/DNS peers the integration tests talk to.
 #
-# Usage: scripts/peers.sh install | start | stop | status | env
+# Usage: scripts/peers.sh install | start | stop | status | env | current
 #
 #   install  apt-get installs whatever is missing among the peer and consumer packages (postfix,
 #            python3-aiosmtpd, dnsmasq-base, swaks, openssl, libxml2-utils, perl, python3-jsonschema,
-#            python3-yaml, chromium, ca-certificates, dnsutils, and the Perl modules swaks needs for TLS, IPv6
-#            and CRAM-MD5). Non-interactive; Postfix is preseeded
-#            with "No configuration" so installing it neither asks nor starts anything. Runs as root, or
-#            through sudo when not root.
+#            python3-yaml, chromium, ca-certificates, dnsutils, and the Perl modules swaks needs for TLS,
+#            IPv6 and CRAM-MD5). Non-interactive; Postfix is preseeded with "No configuration", so installing
+#            it neither asks nor starts anything. Runs as root, or through sudo when not root. Chromium is
+#            installed here; the screenshot itself is scripts/screenshot.sh.
 #   start    stops whatever an earlier `start` left behind, then, under .peers/ in the repository:
 #              - makes a test CA and a server certificate (localhost, mail.smtpspec.test, 127.0.0.1, ::1);
 #              - writes a private Postfix instance from Tests/Peers/postfix/ and starts it on
@@ -64,7 +64,11 @@ as_root() {
     if [[ $(id -u) -eq 0 ]]; then
         "$@"
     elif command -v sudo >/dev/null 2>&1; then
-        sudo -n "$@" || sudo "$@"
+        if sudo -n true 2>/dev/null; then
+            sudo -n "$@"
+        else
+            sudo "$@"
+        fi
     else
         die "need root (or sudo) to run: $*"
     fi
