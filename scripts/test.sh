@@ -21,6 +21,8 @@
 #   SMTPSPEC_RESTART_PEERS=1   always restart the peers, even when healthy ones are up.
 #   SMTPSPEC_KEEP_PEERS=1      leave peers this run started running at the end.
 #   SWIFT_TEST_ARGS            extra arguments for `swift test` (e.g. "--filter SMTPCoreTests").
+#   SMTPSPEC_BUILD_TIMEOUT / SMTPSPEC_TEST_TIMEOUT   limits for the build (40m) and the tests (30m), so a hung
+#                              test fails the run well inside CI's 90 minutes instead of eating them.
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -70,10 +72,10 @@ set -a
 set +a
 
 step "swift build --build-tests"
-if swift build --build-tests; then
+if timeout "${SMTPSPEC_BUILD_TIMEOUT:-40m}" swift build --build-tests; then
     step "swift test"
     # shellcheck disable=SC2086
-    swift test --skip-build ${SWIFT_TEST_ARGS:-} || fail "swift test"
+    timeout "${SMTPSPEC_TEST_TIMEOUT:-30m}" swift test --skip-build ${SWIFT_TEST_ARGS:-} || fail "swift test"
 else
     fail "swift build"
 fi
