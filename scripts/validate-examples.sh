@@ -159,8 +159,11 @@ def explain(error):
             return [("a step must have exactly one verb; this one has %d: %s" % (len(present), ", ".join(present)),
                      path + (present[1], "<key>"))]
         return [("a step must have exactly one verb; this one has none", path)]
-    if schema.get("errorMessage") and error.validator != "pattern":
-        return [("%s: %s" % (short(error.instance), schema["errorMessage"]), path)]
+    own_message = schema.get("errorMessage")
+    if error.validator == "not" and isinstance(error.validator_value, dict):
+        own_message = error.validator_value.get("errorMessage")
+    if own_message and error.validator not in ("pattern", "required", "dependentRequired", "propertyNames"):
+        return [("%s: %s" % (short(error.instance), own_message), path)]
     if error.validator in ("anyOf", "oneOf") and error.context:
         # Explain the alternative the value was meant for: drop those whose type does not fit, then take
         # the one whose errors go deepest into the value.
