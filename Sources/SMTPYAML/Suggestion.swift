@@ -1,10 +1,16 @@
 /// "Did you mean …?": the closest known word to a misspelt one, by edit distance.
 public enum Suggestion {
     /// The candidate closest to `word`, when it is close enough to be a plausible typo:
-    /// an edit distance of at most a third of the word's length (at least 2), or a
-    /// case-insensitive match, or a prefix/suffix match of one another.
+    /// an edit distance of at most a third of the word's length (at least 2), or a candidate
+    /// of three letters or more that the word starts with (`rcpt-to` for `rcpt`).
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
+        let candidates = Array(candidates)
+        if let prefix = candidates.filter({ $0.count >= 3 && lowered.hasPrefix($0.lowercased()) })
+            .max(by: { $0.count < $1.count })
+        {
+            return prefix
+        }
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())

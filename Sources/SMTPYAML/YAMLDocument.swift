@@ -22,7 +22,8 @@ public enum YAMLDocument {
     }
 
     private static func convert(_ node: Node, in source: SourceFile) throws(Diagnostic) -> YAMLNode {
-        let location = node.mark.map { source.location(line: $0.line, column: $0.column) }
+        let location =
+            node.mark.map { source.location(line: $0.line, column: $0.column) }
             ?? source.location(line: 1, column: 1)
         switch node {
         case .scalar(let scalar):
@@ -31,7 +32,10 @@ public enum YAMLDocument {
             {
                 return YAMLNode(.null, at: location)
             }
-            return YAMLNode(.scalar(scalar.string, quoted: scalar.style != .plain && scalar.style != .any), at: location)
+            return YAMLNode(
+                .scalar(scalar.string, quoted: scalar.style != .plain && scalar.style != .any),
+                at: location
+            )
         case .mapping(let mapping):
             var entries: [YAMLEntry] = []
             for (key, value) in mapping {
@@ -42,7 +46,9 @@ public enum YAMLDocument {
                         location: keyNode.location
                     )
                 }
-                entries.append(YAMLEntry(key: text, keyLocation: keyNode.location, value: try convert(value, in: source)))
+                entries.append(
+                    YAMLEntry(key: text, keyLocation: keyNode.location, value: try convert(value, in: source))
+                )
             }
             return YAMLNode(.mapping(entries), at: location)
         case .sequence(let sequence):

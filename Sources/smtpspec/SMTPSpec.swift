@@ -6,7 +6,8 @@ import Foundation
 struct SMTPSpec: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "smtpspec",
-        abstract: "Play SMTP scenarios written in YAML against real servers or a built-in mock, and say why a reply is wrong.",
+        abstract:
+            "Play SMTP scenarios written in YAML against real servers or a built-in mock, and say why a reply is wrong.",
         subcommands: [
             RunCommand.self, CheckCommand.self, PlanCommand.self, ExplainCommand.self, MockCommand.self,
         ]

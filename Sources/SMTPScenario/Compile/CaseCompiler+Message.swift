@@ -1,0 +1,104 @@
+import Foundation
+import SMTPYAML
+
+extension CaseCompiler {
+    /// Builds a message from `data`'s map form: the given headers, plus Date, Message-ID, From and
+    /// To unless given, a blank line, and the body (or the message in `file`). Line ends are CRLF.
+    mutating func compileMessage(_ message: MessageAST, at location: SourceLocation) -> PlanText? {
+        var headers: [(name: String, value: PlanText)] = []
+        var fileBody: PlanText?
+        if let file = message.file {
+            guard let (fileHeaders, body) = readMessageFile(file) else { return nil }
+            headers += fileHeaders.map { ($0.name, PlanText(literal: $0.value)) }
+            fileBody = PlanText(literal: body)
+        }
+        func has(_ name: String) -> Bool { headers.contains { $0.name.lowercased() == name.lowercased() } }
+        var given: [(String, PlanText)] = []
+        for header in message.headers {
+            guard let value = argument(header.value, of: .data) else { return nil }
+            given.append((header.name.value, value))
+        }
+        for (name, field) in [("From", message.from), ("To", message.to), ("Subject", message.subject)] {
+            guard let field else { continue }
+            guard let value = argument(field, of: .data) else { return nil }
+            given.append((name, value))
+        }
+        for (name, value) in given {
+            headers.removeAll { $0.name.lowercased() == name.lowercased() }
+            headers.append((name, value))
+        }
+        var generated: [(String, PlanText)] = []
+        if !has("Date") {
+            generated.append(("Date", PlanText(literal: RFC5322Date.format(options.now))))
+        }
+        if !has("Message-ID") {
+            messageCount += 1
+            let domain =
+                envelope.sender.flatMap { $0.split(separator: "@").last.map(String.init) } ?? "smtpspec.invalid"
+            generated.append(
+                ("Message-ID", PlanText(literal: "<smtpspec.\(options.messageIDPrefix).\(messageCount)@\(domain)>"))
+            )
+        }
+        if !has("From"), let sender = envelope.sender, !sender.isEmpty {
+            generated.append(("From", PlanText(literal: "<\(sender)>")))
+        }
+        if !has("To"), !envelope.recipients.isEmpty {
+            generated.append(("To", PlanText(literal: envelope.recipients.map { "<\($0)>" }.joined(separator: ", "))))
+        }
+        var text = PlanText([])
+        for (name, value) in generated + headers {
+            text = text + "\(name): " + value + "\r\n"
+        }
+        text = text + "\r\n"
+        if let body = message.body {
+            guard let value = interpolator.text(body) else { return nil }
+            text = text + value.normalisingLineEnds()
+        } else if let fileBody {
+            text = text + fileBody.normalisingLineEnds()
+        }
+        return text
+    }
+
+    /// Reads `data: {file}` relative to the scenario: a message whose header section (if any)
+    /// is split from its body at the first blank line.
+    private mutating func readMessageFile(_ file: Located<String>) -> ([(name: String, value: String)], String)? {
+        guard let path = interpolator.text(file)?.literalOrReport(file, &interpolator.diagnostics) else { return nil }
+        let full = path.hasPrefix("/") ? path : directory + "/" + path
+        guard let data = FileManager.default.contents(atPath: full), let content = String(data: data, encoding: .utf8)
+        else {
+            error(
+                "cannot read message file '\(path)'",
+                at: file.location,
+                note: "paths are relative to the scenario file"
+            )
+            return nil
+        }
+        let lines = content.normalisingLineEnds().components(separatedBy: "\r\n")
+        var headers: [(name: String, value: String)] = []
+        var index = 0
+        while index < lines.count, !lines[index].isEmpty {
+            let line = lines[index]
+            if line.first == " " || line.first == "\t", !headers.isEmpty {
+                headers[headers.count - 1].value += "\r\n" + line
+            } else if let colon = line.firstIndex(of: ":"), !line[..<colon].contains(" ") {
+                headers.append((String(line[..<colon]), String(line[line.index(after: colon)...]).trimmed()))
+            } else {
+                return ([], content)  // no header section: the whole file is the body
+            }
+            index += 1
+        }
+        let body = lines.dropFirst(min(index + 1, lines.count)).joined(separator: "\r\n")
+        return (headers, body)
+    }
+}
+
+/// Formats dates as RFC 5322 §3.3 writes them: `Fri, 05 Aug 2016 16:24:41 +0000`.
+enum RFC5322Date {
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import SMTPCore
+import SMTPYAML
+
+/// Compiles the steps of one case (one combination of the matrix) into planned steps.
+struct CaseCompiler {
+    /// The scenario being compiled.
+    let ast: ScenarioAST
+    /// The directory of the scenario file, for `data: {file}`.
+    let directory: String
+    /// Options from the command line.
+    let options: CompileOptions
+    /// Variable resolution for this case.
+    var interpolator: Interpolator
+    /// Sender and recipients seen so far, for generated From/To headers.
+    var envelope = EnvelopeMemory()
+    /// Messages generated so far, for unique Message-IDs.
+    var messageCount = 0
+
+    init(ast: ScenarioAST, directory: String, options: CompileOptions, interpolator: Interpolator) {
+        self.ast = ast
+        self.directory = directory
+        self.options = options
+        self.interpolator = interpolator
+    }
+
+    /// The problems found (interpolation and step compilation).
+    var diagnostics: [Diagnostic] { interpolator.diagnostics }
+
+    mutating func error(_ message: String, at location: SourceLocation, note: String? = nil, span: Int = 1) {
+        interpolator.diagnostics.append(Diagnostic(message: message, location: location, note: note, span: span))
+    }
+
+    /// Compiles a list of steps.
+    mutating func compile(_ steps: [StepAST]) -> [PlannedStep] {
+        var planned: [PlannedStep] = []
+        for (index, step) in steps.enumerated() {
+            if let compiled = compile(step, index: index) { planned.append(compiled) }
+            for capture in step.captures { interpolator.captureNames.insert(capture.name) }
+        }
+        return planned
+    }
+
+    private mutating func compile(_ step: StepAST, index: Int) -> PlannedStep? {
+        let expectation = compileExpectation(step.expect, verb: step.verb)
+        let timeout = step.timeout?.value ?? ast.timeout?.value ?? StepDefaults.timeout(for: step.verb)
+        guard let action = compileAction(step, timeout: timeout) else { return nil }
+        return PlannedStep(
+            index: index,
+            verb: step.verb,
+            name: step.name?.value,
+            location: step.location,
+            action: action,
+            expectation: expectation,
+            timeout: timeout,
+            within: step.within?.value,
+            captures: step.captures
+        )
+    }
+
+    private mutating func compileAction(_ step: StepAST, timeout: Duration) -> PlannedAction? {
+        switch (step.verb, step.argument) {
+        case (.open, .open(let open)):
+            return compileOpen(open, at: step.location).map(PlannedAction.open)
+        case (.ehlo, .text(let domain)), (.helo, .text(let domain)), (.lhlo, .text(let domain)):
+            guard let text = argument(domain, of: step.verb) else { return nil }
+            checkDomain(text, at: domain)
+            return command(step.verb.rawValue.uppercased() + " " + text, at: domain.location)
+        case (.mailFrom, .mailFrom(let mail)):
+            return compileMailFrom(mail)
+        case (.rcpt, .rcpt(let rcpt)):
+            return compileRcpt(rcpt, besideNotify: step.notify)
+        case (.data, .text(let raw)):
+            guard let message = interpolator.text(raw) else { return nil }
+            return .data(DataPlan(message: message.normalisingLineEnds(), initiationTimeout: dataInitiation(timeout)))
+        case (.data, .message(let message)):
+            guard let text = compileMessage(message, at: step.location) else { return nil }
+            return .data(DataPlan(message: text, initiationTimeout: dataInitiation(timeout)))
+        case (.bdat, .text(let raw)):
+            return interpolator.text(raw).map { .bdat(chunks: [$0.normalisingLineEnds()]) }
+        case (.bdat, .chunks(let chunks)):
+            let texts = chunks.compactMap { interpolator.text($0)?.normalisingLineEnds() }
+            guard texts.count == chunks.count else { return nil }
+            if texts.isEmpty { error("'bdat' needs at least one chunk", at: step.location) }
+            return .bdat(chunks: texts)
+        case (.rset, _), (.quit, _):
+            return .command(PlanText(literal: step.verb.rawValue.uppercased()))
+        case (.noop, .none), (.help, .none):
+            return .command(PlanText(literal: step.verb.rawValue.uppercased()))
+        case (.noop, .text(let value)), (.help, .text(let value)), (.vrfy, .text(let value)),
+            (.expn, .text(let value)):
+            guard let text = argument(value, of: step.verb) else { return nil }
+            return command(step.verb.rawValue.uppercased() + " " + text, at: value.location)
+        case (.send, .text(let raw)):
+            guard let text = argument(raw, of: .send) else { return nil }
+            if text.wire().isEmpty { error("'send' needs a command line", at: raw.location) }
+            return command(text, at: raw.location)
+        case (.starttls, .none):
+            return .starttls(TLSPlan())
+        case (.starttls, .tls(let tls)):
+            return compileTLS(tls).map(PlannedAction.starttls)
+        case (.auth, .auth(let auth)):
+            return compileAuth(auth)
+        case (.pipeline, .steps(let steps)):
+            let inner = compile(steps)
+            guard inner.count == steps.count else { return nil }
+            return .pipeline(PipelinePlan(steps: inner, force: step.force))
+        case (.sleep, .duration(let duration)):
+            return .sleep(duration.value)
+        default:
+            // The reader already reported why the argument is missing.
+            return nil
+        }
+    }
+
+    private func dataInitiation(_ timeout: Duration) -> Duration {
+        min(timeout, StepDefaults.dataInitiation)
+    }
+
+    /// Interpolates a command argument and refuses CR or LF in it (command injection).
+    mutating func argument(_ value: Located<String>, of verb: Verb) -> PlanText? {
+        guard let output = interpolator.interpolate(value) else { return nil }
+        let text = output.text
+        let shown = text.wire()
+        if shown.contains("\r") || shown.contains("\n") {
+            let culprit = output.origins.first { origin in
+                interpolator.variables[origin.name].map { $0.raw.value.contains("\r") || $0.raw.value.contains("\n") }
+                    ?? false
+            }
+            let source = culprit.map { " (the value of '\($0.name)' \($0.origin.phrase))" } ?? ""
+            error(
+                "CR or LF in the argument of '\(verb.rawValue)'\(source) would inject an SMTP command",
+                at: value.location,
+                note: "a command argument is one line; remove the line break",
+                span: max(1, min(value.value.count, 40))
+            )
+            return nil
+        }
+        return text
+    }
+
+    /// A command line, checked against the 512-octet limit when it is known at compile time.
+    mutating func command(_ line: PlanText, at location: SourceLocation) -> PlannedAction {
+        if line.captureNames.isEmpty {
+            let octets = line.wire().utf8.count + 2
+            if octets > SMTPLimits.commandLine {
+                error(
+                    "command line is \(octets) octets with CRLF; RFC 5321 §4.5.3.1.4 allows \(SMTPLimits.commandLine)",
+                    at: location,
+                    note: "shorten the argument"
+                )
+            }
+        }
+        return .command(line)
+    }
+}
+
+/// The envelope written so far in a case, to fill a generated message's From and To.
+struct EnvelopeMemory {
+    var sender: String?
+    var recipients: [String] = []
+}
+
+extension PlanText {
+    /// The text with every bare CR or LF turned into CRLF.
+    func normalisingLineEnds() -> PlanText {
+        PlanText(
+            segments.map { segment in
+                switch segment {
+                case .literal(let text): return .literal(text.normalisingLineEnds())
+                case .secret(let text): return .secret(text.normalisingLineEnds())
+                case .capture: return segment
+                }
+            }
+        )
+    }
+}
+
+extension String {
+    /// The text with every bare CR, bare LF and CRLF written as CRLF.
+    func normalisingLineEnds() -> String {
+        var result = ""
+        var previousWasCR = false
+        for scalar in unicodeScalars {
+            if scalar == "\n" {
+                if !previousWasCR { result += "\r\n" }
+                previousWasCR = false
+            } else if scalar == "\r" {
+                result += "\r\n"
+                previousWasCR = true
+            } else {
+                result.unicodeScalars.append(scalar)
+                previousWasCR = false
+            }
+        }
+        return result
+    }
+}

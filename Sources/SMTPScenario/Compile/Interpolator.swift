@@ -1,0 +1,153 @@
+import SMTPYAML
+
+/// Resolves `${…}` references in one case: variables by precedence, `${env:…}` as secrets, and
+/// names captured by earlier steps as run-time captures. Collects every problem as a diagnostic.
+struct Interpolator {
+    /// The variables of this case, already layered by precedence.
+    let variables: [String: VariableDefinition]
+    /// The process environment.
+    let environment: [String: String]
+    /// Source files, to place offsets inside quoted scalars.
+    let sources: [String: SourceFile]
+    /// Names captured by the steps compiled so far.
+    var captureNames: Set<String> = []
+    /// Problems found.
+    var diagnostics: [Diagnostic] = []
+    /// Every secret value met, for redaction.
+    var secrets: Set<String> = []
+    private var resolved: [String: (PlanText, [VariableOrigin])] = [:]
+
+    init(variables: [String: VariableDefinition], environment: [String: String], sources: [String: SourceFile]) {
+        self.variables = variables
+        self.environment = environment
+        self.sources = sources
+    }
+
+    /// The result of interpolating a string: the text and the origins of the variables it used.
+    struct Output {
+        var text: PlanText
+        var origins: [(name: String, origin: VariableOrigin)]
+    }
+
+    /// Interpolates a located string; `nil` when a reference cannot be resolved (reported).
+    mutating func interpolate(_ value: Located<String>) -> Output? {
+        var stack: [String] = []
+        return interpolate(value, stack: &stack)
+    }
+
+    /// Interpolates and returns just the text.
+    mutating func text(_ value: Located<String>) -> PlanText? {
+        interpolate(value)?.text
+    }
+
+    private mutating func interpolate(_ value: Located<String>, stack: inout [String]) -> Output? {
+        let template: Template
+        switch Template.parse(value.value) {
+        case .success(let parsed): template = parsed
+        case .failure(let problem):
+            diagnostics.append(
+                Diagnostic(message: problem.message, location: place(value, offset: problem.offset), note: problem.note)
+            )
+            return nil
+        }
+        var segments: [PlanText.Segment] = []
+        var origins: [(String, VariableOrigin)] = []
+        var failed = false
+        for part in template.parts {
+            switch part {
+            case .literal(let text):
+                segments.append(.literal(text))
+            case .environment(let name, let defaultValue, let offset):
+                if let found = environment[name] ?? defaultValue {
+                    segments.append(.secret(found))
+                    secrets.insert(found)
+                } else {
+                    failed = true
+                    diagnostics.append(
+                        Diagnostic(
+                            message: "environment variable '\(name)' is not set",
+                            location: place(value, offset: offset),
+                            note: "set it before running, or give a default: ${env:\(name):-value}",
+                            span: name.count + 7
+                        )
+                    )
+                }
+            case .variable(let name, let defaultValue, let offset):
+                if captureNames.contains(name) {
+                    segments.append(.capture(name))
+                    continue
+                }
+                if let definition = variables[name] {
+                    if stack.contains(name) {
+                        failed = true
+                        diagnostics.append(
+                            Diagnostic(
+                                message:
+                                    "variable '\(name)' refers to itself: \((stack + [name]).joined(separator: " -> "))",
+                                location: place(value, offset: offset),
+                                span: name.count + 3
+                            )
+                        )
+                        continue
+                    }
+                    guard let inner = resolve(name, definition, stack: &stack) else {
+                        failed = true
+                        continue
+                    }
+                    segments += inner.0.segments
+                    origins.append((name, definition.origin))
+                    origins += inner.1.map { (name, $0) }
+                } else if let defaultValue {
+                    segments.append(.literal(defaultValue))
+                } else {
+                    failed = true
+                    let guess = Suggestion.closest(to: name, among: Array(variables.keys) + Array(captureNames))
+                    diagnostics.append(
+                        Diagnostic(
+                            message: "undefined variable '\(name)'",
+                            location: place(value, offset: offset),
+                            note: guess.map { "did you mean '\($0)'?" }
+                                ?? "define it under vars, in an environment file, or with --var \(name)=…; "
+                                + "or give a default: ${\(name):-value}",
+                            span: name.count + 3
+                        )
+                    )
+                }
+            }
+        }
+        return failed ? nil : Output(text: PlanText(segments), origins: origins)
+    }
+
+    private mutating func resolve(
+        _ name: String,
+        _ definition: VariableDefinition,
+        stack: inout [String]
+    ) -> (PlanText, [VariableOrigin])? {
+        if let cached = resolved[name] { return cached }
+        if definition.isLiteral {
+            let result = (PlanText(literal: definition.raw.value), [definition.origin])
+            resolved[name] = result
+            return result
+        }
+        stack.append(name)
+        defer { stack.removeLast() }
+        guard let output = interpolate(definition.raw, stack: &stack) else { return nil }
+        let result = (output.text, [definition.origin] + output.origins.map(\.origin))
+        resolved[name] = result
+        return result
+    }
+
+    /// The location of a 0-based offset inside a located string, allowing for a quote before it.
+    func place(_ value: Located<String>, offset: Int) -> SourceLocation {
+        var location = value.location
+        if let line = sources[location.file]?.line(location.line) {
+            let scalars = Array(line.unicodeScalars)
+            let index = location.column - 1
+            if index >= 0, index < scalars.count, scalars[index] == "\"" || scalars[index] == "'" {
+                location.column += 1
+            }
+            if !value.value.contains("\n") { location.column += offset }
+        }
+        return location
+    }
+}

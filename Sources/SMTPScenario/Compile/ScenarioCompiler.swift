@@ -1,0 +1,155 @@
+import Foundation
+import SMTPYAML
+
+/// Compiles scenario files into ``CompiledScenario``s: reads the YAML, the environment file and
+/// the command line's variables, expands the matrix, and compiles every case's steps to exact
+/// command lines. Reports every error in the file, not just the first.
+public struct ScenarioCompiler: Sendable {
+    /// Options from the command line.
+    public var options: CompileOptions
+
+    /// Creates a compiler.
+    public init(options: CompileOptions = CompileOptions()) {
+        self.options = options
+    }
+
+    /// Compiles the scenario file at `path`.
+    public func compile(path: String) -> CompileResult {
+        let source: SourceFile
+        do {
+            source = try SourceFile.read(path: path)
+        } catch {
+            return CompileResult(scenario: nil, diagnostics: [error], sources: [:])
+        }
+        return compile(source)
+    }
+
+    /// Compiles a scenario whose text is already in memory.
+    public func compile(_ source: SourceFile) -> CompileResult {
+        var sources = [source.path: source]
+        var diagnostics: [Diagnostic] = []
+        let root: YAMLNode?
+        do {
+            root = try YAMLDocument.parse(source)
+        } catch {
+            return CompileResult(scenario: nil, diagnostics: [error], sources: sources)
+        }
+        var reader = ScenarioReader()
+        let ast = reader.read(root, file: source.path)
+        diagnostics += reader.diagnostics
+        let environment = loadEnvironment(for: source.path, sources: &sources, diagnostics: &diagnostics)
+        guard let ast else { return finish(nil, diagnostics, sources) }
+
+        let directory = (source.path as NSString).deletingLastPathComponent
+        var cases: [SessionPlan] = []
+        var warnings: [Diagnostic] = []
+        for combination in MatrixExpansion.combinations(of: ast.matrix) {
+            let variables = layeredVariables(ast: ast, environment: environment, combination: combination)
+            var compiler = CaseCompiler(
+                ast: ast,
+                directory: directory.isEmpty ? "." : directory,
+                options: options,
+                interpolator: Interpolator(
+                    variables: variables,
+                    environment: options.processEnvironment,
+                    sources: sources
+                )
+            )
+            let steps = compiler.compile(ast.steps)
+            diagnostics += compiler.diagnostics
+            warnings += SequenceCheck.warnings(for: steps)
+            let name = ast.name?.value ?? ((source.path as NSString).lastPathComponent)
+            let caseName =
+                combination.isEmpty
+                ? name : name + " [" + combination.map { "\($0.name)=\($0.value.value)" }.joined(separator: ", ") + "]"
+            cases.append(
+                SessionPlan(
+                    name: caseName,
+                    matrix: combination.map { MatrixValue(name: $0.name, value: $0.value.value) },
+                    steps: steps,
+                    secrets: Array(compiler.interpolator.secrets)
+                )
+            )
+        }
+        diagnostics += warnings
+        if let retry = ast.retry {
+            diagnostics += retryDiagnostics(retry)
+        }
+        let retry = ast.retry.flatMap(compileRetry)
+        let scenario = CompiledScenario(
+            file: source.path,
+            name: ast.name?.value ?? ((source.path as NSString).lastPathComponent),
+            description: ast.description?.value,
+            tags: ast.tags.map(\.value),
+            retry: retry,
+            cases: cases,
+            warnings: unique(warnings)
+        )
+        return finish(scenario, diagnostics, sources)
+    }
+
+    private func finish(
+        _ scenario: CompiledScenario?,
+        _ diagnostics: [Diagnostic],
+        _ sources: [String: SourceFile]
+    ) -> CompileResult {
+        let all = unique(diagnostics).sortedBySource
+        return CompileResult(scenario: all.containsErrors ? nil : scenario, diagnostics: all, sources: sources)
+    }
+
+    /// The same diagnostic from several matrix cases is reported once.
+    private func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+
+    /// Variables of one case, strongest last: scenario vars, environment, matrix, `--var`.
+    private func layeredVariables(
+        ast: ScenarioAST,
+        environment: [VariableAST],
+        combination: [MatrixExpansion.Assignment]
+    ) -> [String: VariableDefinition] {
+        var table: [String: VariableDefinition] = [:]
+        for variable in ast.vars {
+            table[variable.name.value] = VariableDefinition(raw: variable.value, origin: .scenario, isLiteral: false)
+        }
+        for variable in environment {
+            table[variable.name.value] = VariableDefinition(raw: variable.value, origin: .environment, isLiteral: false)
+        }
+        for assignment in combination {
+            table[assignment.name] = VariableDefinition(raw: assignment.value, origin: .matrix, isLiteral: false)
+        }
+        let commandLine = SourceLocation(file: "--var", line: 1, column: 1)
+        for (name, value) in options.overrides {
+            table[name] = VariableDefinition(
+                raw: Located(value, at: commandLine),
+                origin: .commandLine,
+                isLiteral: true
+            )
+        }
+        return table
+    }
+
+    private func compileRetry(_ retry: RetryAST) -> RetryPolicy? {
+        var patterns: [ReplyPattern] = []
+        for on in retry.on {
+            guard case .success(let alternatives) = ExpectationSyntax.parse(on.value) else { return nil }
+            for case .reply(let pattern) in alternatives { patterns.append(pattern) }
+        }
+        return RetryPolicy(on: patterns, attempts: retry.attempts, delay: retry.delay, location: retry.location)
+    }
+
+    private func retryDiagnostics(_ retry: RetryAST) -> [Diagnostic] {
+        retry.on.compactMap { on in
+            switch ExpectationSyntax.parse(on.value) {
+            case .success(let alternatives):
+                if alternatives.contains(.noConnection) {
+                    return Diagnostic(message: "retry cannot be triggered by 'no-connection'", location: on.location)
+                }
+                return nil
+            case .failure(let problem):
+                return Diagnostic(message: problem.message, location: on.location, note: problem.note)
+            }
+        }
+    }
+}

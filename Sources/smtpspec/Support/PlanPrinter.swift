@@ -1,0 +1,57 @@
+import SMTPScenario
+
+/// Renders a compiled scenario for `smtpspec plan`.
+enum PlanPrinter {
+    static func render(_ scenario: CompiledScenario) -> String {
+        var out = ""
+        for plan in scenario.cases {
+            out += "case: \(plan.name)\n"
+            for step in plan.steps {
+                out += render(step, number: "\(step.index + 1)", indent: "  ")
+            }
+            out += "\n"
+        }
+        if let retry = scenario.retry {
+            out +=
+                "retry: on \(retry.on.map(\.description).joined(separator: " | ")), "
+                + "\(retry.attempts) attempts, \(DurationSyntax.format(retry.delay)) apart\n"
+        }
+        return out
+    }
+
+    private static func render(_ step: PlannedStep, number: String, indent: String) -> String {
+        var out = "\(indent)\(number). \(step.verb.rawValue)"
+        if let name = step.name { out += " \"\(name)\"" }
+        out += "  (\(step.location))\n"
+        if case .pipeline(let group) = step.action {
+            out += "\(indent)   pipelined\(group.force ? " (forced)" : "")\n"
+            for inner in group.steps {
+                out += render(inner, number: "\(number).\(inner.index + 1)", indent: indent + "   ")
+            }
+            return out
+        }
+        for line in step.displayLines() {
+            out += line.hasPrefix("(") ? "\(indent)   \(line)\n" : "\(indent)   C: \(line)\n"
+        }
+        var expectation = step.expectation.noConnection ? "no-connection" : step.expectation.source
+        if !step.expectation.capabilities.isEmpty {
+            expectation += ", capabilities " + step.expectation.capabilities.map(\.description).joined(separator: ", ")
+        }
+        if !step.expectation.lacks.isEmpty {
+            expectation += ", lacks " + step.expectation.lacks.joined(separator: ", ")
+        }
+        if step.verb != .sleep {
+            out += "\(indent)   expect  \(expectation)\n"
+            var timing = "\(indent)   timeout \(DurationSyntax.format(step.timeout))"
+            if case .data(let data) = step.action {
+                timing += " (354 within \(DurationSyntax.format(data.initiationTimeout)))"
+            }
+            if let within = step.within { timing += ", within \(DurationSyntax.format(within))" }
+            out += timing + "\n"
+        }
+        for capture in step.captures {
+            out += "\(indent)   capture \(capture.name) = /\(capture.pattern)/\n"
+        }
+        return out
+    }
+}

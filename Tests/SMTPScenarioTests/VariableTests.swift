@@ -1,0 +1,150 @@
+import SMTPScenario
+import Testing
+
+@Suite("Variables: interpolation, precedence, environments, matrix and secrets")
+struct VariableTests {
+    @Test("--var beats matrix, which beats the environment, which beats vars")
+    func precedence() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try directory.write("environments/dev.yaml", "vars:\n  a: env\n  b: env\n  c: env\n")
+        let path = try directory.write(
+            "p.smtp.yaml",
+            """
+            vars: {a: file, b: file, c: file, d: file}
+            matrix: {a: [matrix], b: [matrix]}
+            steps:
+              - ehlo: ${a}.${b}.${c}.${d}
+            """
+        )
+        let options = CompileOptions(environmentName: "dev", overrides: [("a", "cli")], processEnvironment: [:])
+        let result = ScenarioCompiler(options: options).compile(path: path)
+        let scenario = try #require(result.scenario, "\(result.rendered())")
+        #expect(scenario.cases.count == 1)
+        #expect(wire(scenario.cases[0].steps[0]) == "EHLO cli.matrix.env.file")
+    }
+
+    @Test("--env-file is read instead of environments/NAME.yaml")
+    func environmentFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let env = try directory.write("staging.yaml", "name: staging\nvars: {server: staging.example}\n")
+        let path = try directory.write("s.smtp.yaml", "vars: {server: dev.example}\nsteps:\n  - ehlo: ${server}\n")
+        let result = ScenarioCompiler(options: CompileOptions(environmentFile: env, processEnvironment: [:]))
+            .compile(path: path)
+        #expect(result.scenario.map { wire($0.cases[0].steps[0]) } == "EHLO staging.example")
+    }
+
+    @Test("a missing environment names the ones that exist")
+    func missingEnvironment() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try directory.write("environments/prod.yaml", "vars: {}\n")
+        let path = try directory.write("s.smtp.yaml", "steps:\n  - quit\n")
+        let result = ScenarioCompiler(options: CompileOptions(environmentName: "stage", processEnvironment: [:]))
+            .compile(path: path)
+        #expect(result.scenario == nil)
+        #expect(result.errors.first?.message.hasPrefix("environment 'stage' not found") == true)
+        #expect(result.errors.first?.note == "available: prod")
+    }
+
+    @Test("defaults, nested variables and ${env:} secrets")
+    func interpolation() throws {
+        let options = CompileOptions(processEnvironment: ["SMTP_USER": "robot", "SMTP_PASSWORD": "s3cret"])
+        let result = compile(
+            """
+            vars:
+              domain: contoso.com
+              sender: chris@${domain}
+            steps:
+              - ehlo: ${helo:-contoso.com}
+              - mail-from: ${sender}
+              - auth: {username: "${env:SMTP_USER}", password: "${env:SMTP_PASSWORD}", allow-plaintext: true}
+              - vrfy: ${env:NOPE:-fallback}
+            """,
+            options: options
+        )
+        let plan = try #require(result.scenario?.cases.first, "\(result.rendered())")
+        #expect(wire(plan.steps[1]) == "MAIL FROM:<chris@contoso.com>")
+        guard case .auth(let auth) = plan.steps[2].action else {
+            Issue.record("not auth")
+            return
+        }
+        #expect(auth.username.redacted() == "******")
+        #expect(auth.username.wire() == "robot")
+        #expect(auth.password.redacted() == "******")
+        #expect(plan.secrets.contains("s3cret") && plan.secrets.contains("robot"))
+        #expect(plan.redact("user robot pass s3cret") == "user ****** pass ******")
+        #expect(plan.steps[3].displayLines() == ["VRFY ******"])
+    }
+
+    @Test("a literal password is a secret too")
+    func literalPassword() throws {
+        let result = compile("steps:\n  - auth: {username: u, password: hunter2, allow-plaintext: true}\n")
+        let plan = try #require(result.scenario?.cases.first)
+        #expect(plan.secrets == ["hunter2"])
+        #expect(plan.redact("AUTH PLAIN hunter2") == "AUTH PLAIN ******")
+    }
+
+    @Test("the default ends at the first '}'")
+    func defaultWithBraces() throws {
+        let compiled = try steps("steps:\n  - ehlo: ${name:-example.com}\n")
+        #expect(wire(compiled[0]) == "EHLO example.com")
+    }
+
+    @Test("a matrix expands into one named case per combination")
+    func matrix() throws {
+        let result = compile(
+            """
+            name: M
+            matrix:
+              recipient: [a@x.example, b@x.example]
+              port: [25, 587]
+            steps:
+              - open: 127.0.0.1:${port}
+              - rcpt: ${recipient}
+            """
+        )
+        let scenario = try #require(result.scenario, "\(result.rendered())")
+        #expect(
+            scenario.cases.map(\.name) == [
+                "M [recipient=a@x.example, port=25]", "M [recipient=a@x.example, port=587]",
+                "M [recipient=b@x.example, port=25]", "M [recipient=b@x.example, port=587]",
+            ]
+        )
+        #expect(
+            scenario.cases.map { wire($0.steps[1]) ?? "" } == [
+                "RCPT TO:<a@x.example>", "RCPT TO:<a@x.example>", "RCPT TO:<b@x.example>", "RCPT TO:<b@x.example>",
+            ]
+        )
+        guard case .open(let open) = scenario.cases[1].steps[0].action, case .host(_, let port) = open.target else {
+            Issue.record("not open")
+            return
+        }
+        #expect(port == 587)
+    }
+
+    @Test("captures become run-time variables for later steps")
+    func captures() throws {
+        let compiled = try steps(
+            """
+            steps:
+              - data: x
+                capture: {queue_id: 'queued as ([A-Z0-9]+)'}
+              - vrfy: ${queue_id}
+            """
+        )
+        guard case .command(let line) = compiled[1].action else { throw CompileFailed(rendered: "no command") }
+        #expect(line.captureNames == ["queue_id"])
+        #expect(line.wire(captures: ["queue_id": "ABC"]) == "VRFY ABC")
+        #expect(line.redacted() == "VRFY ${queue_id}")
+    }
+
+    @Test("retry is compiled with its defaults")
+    func retry() throws {
+        let result = compile("retry: {on: 4xx, attempts: 3, delay: 1s}\nsteps:\n  - quit\n")
+        let retry = try #require(result.scenario?.retry)
+        #expect(retry.attempts == 3 && retry.delay == .seconds(1))
+        #expect(retry.on.map(\.description) == ["4xx"])
+    }
+}
