@@ -1,0 +1,72 @@
+import Foundation
+import SMTPCore
+import SMTPScenario
+
+extension SessionRunner {
+    /// AUTH and its challenge/response exchange (RFC 4954). Refused before TLS unless the step allows plaintext;
+    /// every payload line is shown as `******`.
+    func playAuth(_ step: PlannedStep, _ auth: AuthPlan, on connection: SMTPConnection) async -> StepResult {
+        var result = baseResult(step, startedAt: Date())
+        guard connection.isTLS || auth.allowPlaintext else {
+            fail(
+                &result,
+                StepFailure(
+                    kind: .localRefusal,
+                    message: "refused to send AUTH over a connection without TLS (credentials would travel in "
+                        + "clear); add a `starttls` step first, or `allow-plaintext: true` to the auth step"
+                ),
+                took: .zero
+            )
+            return result
+        }
+        let username = auth.username.wire(captures: captures)
+        let password = auth.password.wire(captures: captures)
+        let name = auth.mechanism.wireName
+        var first = "AUTH \(name)"
+        var shownFirst = first
+        var responses: [(Reply) -> String] = []
+        switch auth.mechanism {
+        case .plain:
+            first += " " + SASL.plain(username: username, password: password)
+            shownFirst += " " + PlanText.mask
+        case .xoauth2:
+            first += " " + SASL.xoauth2(username: username, token: password)
+            shownFirst += " " + PlanText.mask
+            // On failure the server sends a 334 with an error; an empty line ends the exchange.
+            responses = [{ _ in "" }]
+        case .login:
+            responses = [{ _ in SASL.loginUsername(username) }, { _ in SASL.loginPassword(password) }]
+        case .cramMD5:
+            responses = [
+                { challenge in
+                    SASL.cramMD5Response(challengeBase64: challenge.lines[0], username: username, password: password)
+                        ?? "*"
+                }
+            ]
+        }
+        result.sentLines = [shownFirst]
+        let clock = ContinuousClock.now
+        do {
+            transcript.client(shownFirst)
+            try await connection.write(Array((first + "\r\n").utf8))
+            var reply = try await connection.readReply(timeout: step.timeout)
+            transcript.server(reply)
+            var rounds = 0
+            while reply.code.value == 334, rounds < 8 {
+                rounds += 1
+                result.intermediateReplies.append(reply)
+                let response = responses.isEmpty ? "*" : responses.removeFirst()(reply)
+                let shown = response == "*" || response.isEmpty ? response : PlanText.mask
+                result.sentLines.append(shown)
+                transcript.client(shown)
+                try await connection.write(Array((response + "\r\n").utf8))
+                reply = try await connection.readReply(timeout: step.timeout)
+                transcript.server(reply)
+            }
+            judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
+        } catch {
+            fail(&result, StepFailure(error, command: shownFirst), took: ContinuousClock.now - clock)
+        }
+        return result
+    }
+}

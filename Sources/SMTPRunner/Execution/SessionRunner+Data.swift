@@ -1,0 +1,82 @@
+import Foundation
+import SMTPCore
+import SMTPScenario
+
+extension SessionRunner {
+    /// DATA: if DATA itself is refused, that reply is the step's; after 354 the dot-stuffed message and the final
+    /// dot are sent and the reply to them is the step's.
+    func playData(_ step: PlannedStep, _ data: DataPlan, on connection: SMTPConnection) async -> StepResult {
+        var result = baseResult(step, startedAt: Date())
+        result.sentLines = ["DATA"]
+        let clock = ContinuousClock.now
+        do {
+            transcript.client("DATA")
+            try await connection.write(Array("DATA\r\n".utf8))
+            let first = try await connection.readReply(timeout: data.initiationTimeout)
+            transcript.server(first)
+            guard first.replyClass == .positiveIntermediate else {
+                judge(step, reply: first, took: ContinuousClock.now - clock, into: &result)
+                return result
+            }
+            result.intermediateReplies = [first]
+            let final = try await sendMessage(data.message, timeout: step.timeout, on: connection)
+            judge(step, reply: final, took: ContinuousClock.now - clock, into: &result)
+        } catch {
+            fail(&result, StepFailure(error, command: "DATA"), took: ContinuousClock.now - clock)
+        }
+        return result
+    }
+
+    /// Sends a message after 354 (dot-stuffed, then `.`) and reads the reply to the final dot.
+    func sendMessage(_ message: PlanText, timeout: Duration, on connection: SMTPConnection) async throws(TransportError)
+        -> Reply
+    {
+        let bytes = MessageEncoder.dotStuffed(Array(message.wire(captures: captures).utf8))
+        recordMessage(message)
+        transcript.client(".")
+        try await connection.write(bytes)
+        let reply = try await connection.readReply(timeout: timeout)
+        transcript.server(reply)
+        return reply
+    }
+
+    /// BDAT chunks (RFC 3030): each `BDAT <octets>` with its data in one write, the last with LAST. A chunk that
+    /// is not accepted ends the step with that reply.
+    func playBDAT(_ step: PlannedStep, _ chunks: [PlanText], on connection: SMTPConnection) async -> StepResult {
+        var result = baseResult(step, startedAt: Date())
+        let clock = ContinuousClock.now
+        do {
+            for (offset, chunk) in chunks.enumerated() {
+                let bytes = Array(chunk.wire(captures: captures).utf8)
+                let isLast = offset == chunks.count - 1
+                let command = "BDAT \(bytes.count)" + (isLast ? " LAST" : "")
+                result.sentLines.append(command)
+                transcript.client(command)
+                recordMessage(chunk)
+                try await connection.write(Array((command + "\r\n").utf8) + bytes)
+                let reply = try await connection.readReply(timeout: step.timeout)
+                transcript.server(reply)
+                if isLast || !reply.isPositiveCompletion {
+                    judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
+                    return result
+                }
+                result.intermediateReplies.append(reply)
+            }
+            fail(&result, StepFailure(kind: .localRefusal, message: "bdat has no chunks"), took: .zero)
+        } catch {
+            fail(&result, StepFailure(error, command: result.sentLines.last ?? "BDAT"), took: ContinuousClock.now - clock)
+        }
+        return result
+    }
+
+    /// Shows message content in the transcript, redacted, at most 200 lines.
+    private func recordMessage(_ message: PlanText) {
+        let lines = message.redacted(captures: captures).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        let content = lines.last == "" ? Array(lines.dropLast()) : lines
+        for line in content.prefix(200) {
+            transcript.client(line.hasPrefix(".") ? "." + line : line)
+        }
+        if content.count > 200 { transcript.note("(\(content.count - 200) more message lines not shown)") }
+    }
+}

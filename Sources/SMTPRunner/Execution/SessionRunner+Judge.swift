@@ -1,0 +1,85 @@
+import Foundation
+import SMTPCore
+import SMTPScenario
+
+extension SessionRunner {
+    /// A result for `step` with nothing sent or received yet.
+    func baseResult(_ step: PlannedStep, startedAt: Date) -> StepResult {
+        StepResult(
+            index: step.index,
+            verb: step.verb,
+            name: step.name,
+            location: step.location,
+            verdict: .passed,
+            expected: step.expectation.source,
+            startedAt: startedAt
+        )
+    }
+
+    /// Judges the reply a step is judged on: the expectation, an enhanced code that contradicts its reply code
+    /// (a server defect), the `within` timing assertion, and the captures (a capture that does not match fails).
+    func judge(_ step: PlannedStep, reply: Reply, took: Duration, into result: inout StepResult) {
+        result.reply = reply
+        result.duration = took
+        var problems = ExpectationCheck.mismatches(of: reply, against: step.expectation)
+        var kind = FailureKind.unexpectedReply
+        if problems.isEmpty, let defect = reply.enhancedStatusCodeDefect {
+            problems.append("protocol defect: \(defect)")
+            kind = .protocolDefect(quoted: reply.lines[0])
+        }
+        if problems.isEmpty, let within = step.within, took > within {
+            problems.append("the reply came after \(took.shortText), expected within \(within.shortText)")
+            kind = .tooSlow(limit: within, took: took)
+        }
+        if problems.isEmpty, !step.captures.isEmpty {
+            let captured = CaptureExtractor.capture(step.captures, from: reply)
+            captures.merge(captured.values) { _, new in new }
+            result.captured = captured.values.mapValues(plan.redact)
+            problems += captured.problems
+        }
+        if problems.isEmpty {
+            result.verdict = .passed
+        } else {
+            result.verdict = .failed
+            result.failure = StepFailure(kind: kind, message: plan.redact(problems.joined(separator: "; ")))
+            failingReply = reply
+        }
+    }
+
+    /// Marks a result failed by a transport error (or any failure) and notes it in the transcript.
+    func fail(_ result: inout StepResult, _ failure: StepFailure, took: Duration) {
+        result.verdict = failure.kind == .localRefusal ? .refused : .failed
+        result.failure = StepFailure(kind: failure.kind, message: plan.redact(failure.message))
+        result.duration = took
+        transcript.note(failure.message)
+    }
+
+    /// The line to send for `text` and the line to show, or a refusal when a capture put a CR or LF into it.
+    func prepare(_ text: PlanText) -> Result<(wire: String, shown: String), StepFailure> {
+        let wire = text.wire(captures: captures)
+        let shown = plan.redact(text.redacted(captures: captures))
+        for problem in CommandLineCheck.problems(in: wire) {
+            if case .lineBreakInside = problem {
+                return .failure(
+                    StepFailure(kind: .localRefusal, message: "refused to send \(shown.debugDescription): \(problem)")
+                )
+            }
+        }
+        return .success((wire, shown))
+    }
+
+    /// Updates what the runner knows of the session after a command line and its reply.
+    func noteSessionEffects(of line: String, reply: Reply) {
+        let verb = line.prefix { $0 != " " }.uppercased()
+        switch verb {
+        case "EHLO", "LHLO":
+            if reply.isPositiveCompletion { capabilities = EHLOCapabilities(reply: reply) }
+        case "HELO":
+            if reply.isPositiveCompletion { capabilities = nil }
+        case "QUIT":
+            quitSent = true
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import SMTPCore
+import SMTPScenario
+
+extension SessionRunner {
+    /// A pipelined group (RFC 2920): every command line in one write, then the replies matched in order. Refused
+    /// when the server did not advertise PIPELINING, unless the group is forced. A `data` in the group sends its
+    /// message after its 354.
+    func playPipeline(_ step: PlannedStep, _ pipeline: PipelinePlan, on connection: SMTPConnection) async
+        -> StepResult
+    {
+        var result = baseResult(step, startedAt: Date())
+        guard pipeline.force || capabilities?.supportsPipelining == true else {
+            fail(
+                &result,
+                StepFailure(
+                    kind: .localRefusal,
+                    message: "refused to pipeline: the server did not advertise PIPELINING in its last EHLO reply "
+                        + "(write `force: true` on the pipeline to send the group anyway)"
+                ),
+                took: .zero
+            )
+            return result
+        }
+        var wire: [UInt8] = []
+        var shownLines: [String] = []
+        for substep in pipeline.steps {
+            let text: PlanText
+            switch substep.action {
+            case .command(let command): text = command
+            case .data: text = PlanText(literal: "DATA")
+            default:
+                fail(
+                    &result,
+                    StepFailure(kind: .localRefusal, message: "\(substep.verb.keyword) cannot be part of a pipeline"),
+                    took: .zero
+                )
+                return result
+            }
+            switch prepare(text) {
+            case .failure(let failure):
+                fail(&result, failure, took: .zero)
+                return result
+            case .success(let line):
+                wire += Array((line.wire + "\r\n").utf8)
+                shownLines.append(line.shown)
+            }
+        }
+        result.sentLines = shownLines
+        let clock = ContinuousClock.now
+        for line in shownLines { transcript.client(line) }
+        do {
+            try await connection.write(wire)
+        } catch {
+            fail(&result, StepFailure(error, command: shownLines.first ?? "pipeline"), took: .zero)
+            return result
+        }
+        var broken: StepFailure?
+        for (offset, substep) in pipeline.steps.enumerated() {
+            var sub = baseResult(substep, startedAt: Date())
+            sub.sentLines = [shownLines[offset]]
+            if broken != nil {
+                sub.verdict = .notRun
+                result.substeps.append(sub)
+                continue
+            }
+            do {
+                switch substep.action {
+                case .data(let data):
+                    let first = try await connection.readReply(timeout: data.initiationTimeout)
+                    transcript.server(first)
+                    if first.replyClass == .positiveIntermediate {
+                        sub.intermediateReplies = [first]
+                        let final = try await sendMessage(data.message, timeout: substep.timeout, on: connection)
+                        judge(substep, reply: final, took: ContinuousClock.now - clock, into: &sub)
+                    } else {
+                        judge(substep, reply: first, took: ContinuousClock.now - clock, into: &sub)
+                    }
+                default:
+                    let reply = try await connection.readReply(timeout: substep.timeout)
+                    transcript.server(reply)
+                    noteSessionEffects(of: shownLines[offset], reply: reply)
+                    judge(substep, reply: reply, took: ContinuousClock.now - clock, into: &sub)
+                }
+            } catch {
+                let failure = StepFailure(error, command: shownLines[offset])
+                fail(&sub, failure, took: ContinuousClock.now - clock)
+                broken = failure
+            }
+            result.substeps.append(sub)
+        }
+        result.duration = ContinuousClock.now - clock
+        if let failed = result.substeps.first(where: { $0.verdict == .failed || $0.verdict == .refused }) {
+            result.verdict = .failed
+            result.failure = failed.failure
+        }
+        return result
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SMTPCore
+import SMTPScenario
+
+extension SessionRunner {
+    /// STARTTLS, then (on a 2xx reply) the TLS handshake with verification as the step says; afterwards the
+    /// client forgets the capabilities (RFC 3207 §4.2) and the step records the certificate facts.
+    func playStartTLS(_ step: PlannedStep, _ tlsPlan: TLSPlan, on connection: SMTPConnection) async -> StepResult {
+        var result = baseResult(step, startedAt: Date())
+        let settings: TLSSettings
+        do {
+            settings = try TLSSettings(plan: tlsPlan, host: tlsName)
+        } catch {
+            fail(&result, StepFailure(error, command: "STARTTLS"), took: .zero)
+            return result
+        }
+        result.sentLines = ["STARTTLS"]
+        let clock = ContinuousClock.now
+        do {
+            transcript.client("STARTTLS")
+            try await connection.write(Array("STARTTLS\r\n".utf8))
+            let reply = try await connection.readReply(timeout: step.timeout)
+            transcript.server(reply)
+            guard reply.isPositiveCompletion else {
+                judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
+                return result
+            }
+            if connection.isTLS {
+                result.reply = reply
+                fail(
+                    &result,
+                    StepFailure(
+                        kind: .protocolDefect(quoted: reply.description),
+                        message: "the server agreed to STARTTLS on a connection that already uses TLS (RFC 3207 §4.2)"
+                    ),
+                    took: ContinuousClock.now - clock
+                )
+                return result
+            }
+            try await connection.startTLS(
+                context: settings.context,
+                serverHostname: settings.serverHostname,
+                timeout: step.timeout
+            )
+            capabilities = nil
+            let facts = await connection.tlsFacts(verified: settings.verify, serverName: settings.serverHostname)
+            result.tls = facts
+            transcript.note(
+                "TLS \(facts.version ?? "?") established" + (settings.verify ? ", certificate verified" : ", not verified")
+                    + (facts.subject.map { "; certificate \($0)" } ?? "")
+            )
+            judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
+            if result.passed, let expected = step.expectation.tls {
+                let problems = ExpectationCheck.mismatches(of: facts, against: expected)
+                if !problems.isEmpty {
+                    fail(
+                        &result,
+                        StepFailure(kind: .tlsFailure, message: problems.joined(separator: "; ")),
+                        took: result.duration
+                    )
+                }
+            }
+        } catch {
+            fail(&result, StepFailure(error, command: "STARTTLS"), took: ContinuousClock.now - clock)
+        }
+        return result
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Logging
+import SMTPCore
+import SMTPScenario
+
+/// Plays one ``SessionPlan`` from its first step to its last (or its first failure), keeping the transcript,
+/// the captures and the capabilities the server advertised. Used by one task only.
+final class SessionRunner {
+    let plan: SessionPlan
+    let options: RunnerOptions
+    /// For `open: {mx: …, each: true}`: the one MX host this case connects to.
+    let pinnedExchanger: MXRecord?
+    let transcript: TranscriptRecorder
+    let logger: Logger
+    /// Variables captured so far, by name.
+    var captures: [String: String] = [:]
+    /// The capabilities of the last successful EHLO/LHLO since the last (re)start of the session.
+    var capabilities: EHLOCapabilities?
+    /// The results so far.
+    var results: [StepResult] = []
+    /// The reply of the failed step, for retries.
+    var failingReply: Reply?
+    /// Whether QUIT was sent on the current connection.
+    var quitSent = false
+    /// The name TLS verifies on the current connection: the host in the file, or the MX host.
+    var tlsName = ""
+
+    init(plan: SessionPlan, options: RunnerOptions, pinnedExchanger: MXRecord? = nil) {
+        self.plan = plan
+        self.options = options
+        self.pinnedExchanger = pinnedExchanger
+        self.transcript = TranscriptRecorder(plan: plan)
+        var logger = options.logger
+        logger[metadataKey: "case"] = "\(plan.name)"
+        self.logger = logger
+    }
+
+    /// Plays the plan.
+    func play() async -> SessionOutcome {
+        var index = 0
+        while index < plan.steps.count {
+            let step = plan.steps[index]
+            index += 1
+            switch step.action {
+            case .open(let openPlan):
+                let keepGoing = await playConnected(step, openPlan, nextIndex: &index)
+                if !keepGoing { return outcome() }
+            case .sleep(let duration):
+                results.append(await playSleep(step, duration))
+            default:
+                results.append(
+                    refused(step, "no connection is open: this step comes before any `open` (or after the connection closed)")
+                )
+                return outcome()
+            }
+        }
+        return outcome()
+    }
+
+    /// Connects for an `open` step and plays the following steps on the connection, up to the next `open`, the
+    /// end, or a failure (after which it sends a polite QUIT). Returns whether to go on.
+    private func playConnected(_ step: PlannedStep, _ openPlan: OpenPlan, nextIndex index: inout Int) async -> Bool {
+        let started = Date()
+        let clock = ContinuousClock.now
+        let attempt = await connect(step, openPlan)
+        guard case .connected(let channel, let peer, let name, let tls) = attempt else {
+            if case .failed(let result) = attempt { results.append(result) }
+            return results.last?.passed ?? false
+        }
+        quitSent = false
+        capabilities = nil
+        tlsName = name
+        var goOn = true
+        var stepIndex = index
+        do {
+            try await channel.executeThenClose { inbound, outbound in
+                let connection = SMTPConnection(
+                    channel: channel.channel,
+                    inbound: inbound,
+                    outbound: outbound,
+                    isTLS: false,
+                    logger: logger
+                )
+                let opened = await greet(step, openPlan, connection, peer: peer, tls: tls, started: started, clock: clock)
+                results.append(opened)
+                guard opened.passed else {
+                    await politeQuit(connection)
+                    goOn = false
+                    return
+                }
+                while stepIndex < plan.steps.count {
+                    let next = plan.steps[stepIndex]
+                    if case .open = next.action { break }
+                    stepIndex += 1
+                    let result = await playStep(next, on: connection)
+                    results.append(result)
+                    if !result.passed {
+                        await politeQuit(connection)
+                        goOn = false
+                        return
+                    }
+                }
+                if !quitSent { await politeQuit(connection) }
+            }
+        } catch {
+            logger.debug("closing the connection failed", metadata: ["error": "\(error)"])
+        }
+        index = stepIndex
+        transcript.note("connection closed")
+        return goOn
+    }
+
+    /// Plays one step on an open connection.
+    func playStep(_ step: PlannedStep, on connection: SMTPConnection) async -> StepResult {
+        switch step.action {
+        case .open:
+            return refused(step, "a connection is already open")
+        case .command(let text):
+            return await playCommand(step, text, on: connection)
+        case .starttls(let tlsPlan):
+            return await playStartTLS(step, tlsPlan, on: connection)
+        case .auth(let authPlan):
+            return await playAuth(step, authPlan, on: connection)
+        case .data(let dataPlan):
+            return await playData(step, dataPlan, on: connection)
+        case .bdat(let chunks):
+            return await playBDAT(step, chunks, on: connection)
+        case .pipeline(let pipelinePlan):
+            return await playPipeline(step, pipelinePlan, on: connection)
+        case .sleep(let duration):
+            return await playSleep(step, duration)
+        }
+    }
+
+    /// Waits, sending nothing.
+    func playSleep(_ step: PlannedStep, _ duration: Duration) async -> StepResult {
+        let started = Date()
+        transcript.note("sleeping \(duration.shortText)")
+        try? await Task.sleep(for: duration)
+        return StepResult(
+            index: step.index,
+            verb: step.verb,
+            name: step.name,
+            location: step.location,
+            verdict: .passed,
+            expected: step.expectation.source,
+            startedAt: started,
+            duration: duration
+        )
+    }
+
+    /// After a failure (or at the end): QUIT, and a short bounded wait for its reply.
+    func politeQuit(_ connection: SMTPConnection) async {
+        guard !connection.isClosed, !quitSent else { return }
+        quitSent = true
+        transcript.client("QUIT")
+        do {
+            try await connection.write(Array("QUIT\r\n".utf8))
+            let reply = try await connection.readReply(timeout: options.quitGracePeriod)
+            transcript.server(reply)
+        } catch {
+            transcript.note("no reply to QUIT (\(StepFailure(error, command: "QUIT").message))")
+        }
+    }
+
+    /// A result for a step the runner refuses to play; nothing was sent.
+    func refused(_ step: PlannedStep, _ reason: String) -> StepResult {
+        transcript.note("refused to play \(step.verb.keyword) at \(step.location): \(reason)")
+        return StepResult(
+            index: step.index,
+            verb: step.verb,
+            name: step.name,
+            location: step.location,
+            verdict: .refused,
+            failure: StepFailure(kind: .localRefusal, message: reason),
+            expected: step.expectation.source,
+            startedAt: Date()
+        )
+    }
+
+    private func outcome() -> SessionOutcome {
+        let failure = results.lazy.compactMap(\.firstFailure).first
+        let status: CaseStatus
+        switch failure?.failure?.kind {
+        case nil: status = failure == nil ? .passed : .failed
+        case .localRefusal?: status = .error
+        default: status = .failed
+        }
+        return SessionOutcome(steps: results, transcript: transcript.entries, status: status, failingReply: failingReply)
+    }
+}

@@ -1,0 +1,35 @@
+import Logging
+import NIOCore
+import NIOPosix
+
+/// How the runner plays sessions: overrides for where to connect and which DNS server to ask, a logger, and the
+/// event loops to use.
+public struct RunnerOptions: Sendable {
+    /// `--server HOST:PORT`: every `open` connects here instead of the host in the file (MX lookups are
+    /// skipped). TLS verification still checks the name in the file.
+    public var server: Endpoint?
+    /// `--dns-server HOST:PORT`: MX and address lookups ask this server (UDP, then TCP) instead of the
+    /// system's resolvers.
+    public var dnsServer: Endpoint?
+    /// Where the runner logs (at debug and trace level; it never prints).
+    public var logger: Logger
+    /// The event loops connections run on.
+    public var eventLoopGroup: any EventLoopGroup
+    /// How long the polite QUIT after a failed step may wait for its reply.
+    public var quitGracePeriod: Duration
+
+    /// Creates options; by default nothing is overridden and NIO's shared event loops are used.
+    public init(
+        server: Endpoint? = nil,
+        dnsServer: Endpoint? = nil,
+        logger: Logger = Logger(label: "smtpspec.runner", factory: { _ in SwiftLogNoOpLogHandler() }),
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        quitGracePeriod: Duration = .seconds(2)
+    ) {
+        self.server = server
+        self.dnsServer = dnsServer
+        self.logger = logger
+        self.eventLoopGroup = eventLoopGroup
+        self.quitGracePeriod = quitGracePeriod
+    }
+}

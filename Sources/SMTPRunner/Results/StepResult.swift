@@ -1,0 +1,91 @@
+import Foundation
+import SMTPCore
+import SMTPScenario
+
+/// What happened at one step: what was sent, what came back, and whether that was what the step expected.
+public struct StepResult: Sendable, Hashable {
+    /// The step's position in its list, from 0 (within a pipeline: within the group).
+    public var index: Int
+    /// The step's verb.
+    public var verb: Verb
+    /// The step's `name`, if the file gave one.
+    public var name: String?
+    /// Where the step is written.
+    public var location: SourceLocation
+    /// The command lines sent, without CRLF, with secrets shown as `******` (message content is not listed).
+    public var sentLines: [String]
+    /// The reply the step is judged on (for `data`: the reply to DATA when refused, otherwise the reply after
+    /// the final dot); `nil` when none came.
+    public var reply: Reply?
+    /// Replies before the judged one: the 354 of DATA, the 334 challenges of AUTH, earlier BDAT chunks.
+    public var intermediateReplies: [Reply]
+    /// Whether the step met its expectation.
+    public var verdict: StepVerdict
+    /// How it failed, when it did.
+    public var failure: StepFailure?
+    /// The expectation as written (`2xx`, `[250, 251]`) or the verb's default.
+    public var expected: String
+    /// When the step started.
+    public var startedAt: Date
+    /// From sending the command (or connecting) to the judged reply.
+    public var duration: Duration
+    /// Variables captured from the reply, by name.
+    public var captured: [String: String]
+    /// For `open` and `starttls`: what the TLS session and the peer certificate were.
+    public var tls: TLSFacts?
+    /// For `open`: the address connected to (or tried last), as `host:port`.
+    public var peer: String?
+    /// For `pipeline`: the results of the grouped steps, in order.
+    public var substeps: [StepResult]
+
+    /// Creates a result.
+    public init(
+        index: Int,
+        verb: Verb,
+        name: String? = nil,
+        location: SourceLocation,
+        sentLines: [String] = [],
+        reply: Reply? = nil,
+        intermediateReplies: [Reply] = [],
+        verdict: StepVerdict,
+        failure: StepFailure? = nil,
+        expected: String,
+        startedAt: Date,
+        duration: Duration = .zero,
+        captured: [String: String] = [:],
+        tls: TLSFacts? = nil,
+        peer: String? = nil,
+        substeps: [StepResult] = []
+    ) {
+        self.index = index
+        self.verb = verb
+        self.name = name
+        self.location = location
+        self.sentLines = sentLines
+        self.reply = reply
+        self.intermediateReplies = intermediateReplies
+        self.verdict = verdict
+        self.failure = failure
+        self.expected = expected
+        self.startedAt = startedAt
+        self.duration = duration
+        self.captured = captured
+        self.tls = tls
+        self.peer = peer
+        self.substeps = substeps
+    }
+
+    /// Whether the step (and every grouped step) passed.
+    public var passed: Bool { verdict == .passed }
+
+    /// The first line sent, as a failure report quotes it (`RCPT TO:<kate@fabrikam.com>`), or the verb.
+    public var command: String { sentLines.first ?? verb.keyword }
+
+    /// The step itself if it failed, else the first failing grouped step.
+    public var firstFailure: StepResult? {
+        if verdict == .failed || verdict == .refused {
+            return substeps.first { $0.verdict == .failed || $0.verdict == .refused } ?? self
+        }
+        return nil
+    }
+}
