@@ -1,0 +1,62 @@
+import SMTPDiagnosis
+import Testing
+
+/// The small languages of the catalogue: reply codes and classes, enhanced code patterns, steps.
+@Suite("Patterns and steps")
+struct PatternTests {
+    @Test(
+        "Reply codes and classes",
+        arguments: [
+            ("550", "550"), ("5xx", "5xx"), ("5XX", "5xx"), ("250", "250"), ("559", "559"),
+        ]
+    )
+    func replyCodes(text: String, shown: String) {
+        #expect(ReplyCodePattern(text)?.description == shown)
+    }
+
+    @Test("Not reply codes", arguments: ["650", "160", "5600", "56", "5x0", "x50", "", "5 0", "570", "٥٥٠"])
+    func notReplyCodes(text: String) {
+        #expect(ReplyCodePattern(text) == nil)
+    }
+
+    @Test(
+        "Enhanced code patterns",
+        arguments: [
+            ("5.1.1", "5.1.1"), ("X.1.1", "X.1.1"), ("x.7.x", "X.7.x"), ("5.7.606-649", "5.7.606-649"),
+            ("4.7.x", "4.7.x"),
+            ("2.0.0", "2.0.0"),
+        ]
+    )
+    func enhancedPatterns(text: String, shown: String) {
+        #expect(EnhancedCodePattern(text)?.description == shown)
+    }
+
+    @Test(
+        "Not enhanced code patterns",
+        arguments: [
+            "3.1.1", "5.1", "5.1.1.1", "5.x.1", "5.7.649-606", "5.7.1000", "55.1.1", "5..1", "a.b.c", "5.7.6-",
+        ]
+    )
+    func notEnhancedPatterns(text: String) {
+        #expect(EnhancedCodePattern(text) == nil)
+    }
+
+    @Test(
+        "Steps from scenario verbs; verbs without a key are 'any'",
+        arguments: [
+            ("open", DiagnosisStep.open), ("ehlo", .ehlo), ("mail-from", .mailFrom), ("rcpt", .rcpt), ("data", .data),
+            ("end-of-data", .endOfData), ("QUIT", .quit), ("send", .any), ("pipeline", .any), ("sleep", .any),
+        ]
+    )
+    func steps(verb: String, step: DiagnosisStep) {
+        #expect(DiagnosisStep(verb: verb) == step)
+    }
+
+    @Test("Text patterns are case-insensitive regular expressions")
+    func textPatterns() throws {
+        let pattern = try #require(ReplyTextPattern("relay (access )?denied"))
+        #expect(pattern.matches("5.7.1 <a@b>: Relay access denied"))
+        #expect(!pattern.matches("5.7.1 not allowed"))
+        #expect(ReplyTextPattern("([") == nil)
+    }
+}
