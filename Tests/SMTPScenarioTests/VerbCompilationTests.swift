@@ -116,7 +116,7 @@ struct VerbCompilationTests {
                   line
             """
         )
-        #expect(compiled[0].displayLines() == ["DATA", "Subject: x", "", "..hidden", "line", "."])
+        #expect(compiled[0].displayLines().map(\.text) == ["DATA", "Subject: x", "", "..hidden", "line", "."])
         guard case .data(let data) = compiled[0].action else {
             Issue.record("not data")
             return
@@ -139,7 +139,7 @@ struct VerbCompilationTests {
                   body: This is a test message
             """
         )
-        let lines = compiled[2].displayLines()
+        let lines = compiled[2].displayLines().map(\.text)
         #expect(lines.first == "DATA")
         #expect(lines.contains { $0.hasPrefix("Date: ") })
         #expect(lines.contains("Message-ID: <smtpspec.fixed.1@contoso.com>"))
@@ -166,10 +166,10 @@ struct VerbCompilationTests {
               - sleep: 500ms
             """
         )
-        #expect(compiled[0].displayLines() == ["BDAT 14", "Subject: a", "", "BDAT 6 LAST", "body"])
+        #expect(compiled[0].displayLines().map(\.text) == ["BDAT 14", "Subject: a", "", "BDAT 6 LAST", "body"])
         guard case .starttls(let tls) = compiled[1].action else { throw CompileFailed(rendered: "no starttls") }
         #expect(tls.verify == false && tls.serverName == "mx.example")
-        #expect(compiled[2].displayLines() == ["AUTH LOGIN", "******", "******"])
+        #expect(compiled[2].displayLines().map(\.text) == ["AUTH LOGIN", "******", "******"])
         #expect(compiled[2].expectation.source == "235")
         guard case .pipeline(let group) = compiled[3].action else { throw CompileFailed(rendered: "no pipeline") }
         #expect(group.force)

@@ -1,8 +1,8 @@
-import SMTPScenario
-
-/// Renders a compiled scenario for `smtpspec plan`.
-enum PlanPrinter {
-    static func render(_ scenario: CompiledScenario) -> String {
+/// Renders a compiled scenario as `smtpspec plan` prints it: per case, each step's location,
+/// the exact lines it sends with a `C:` prefix (secrets as `******`), its expectation and timeout.
+public enum PlanRenderer {
+    /// The whole plan as text.
+    public static func render(_ scenario: CompiledScenario) -> String {
         var out = ""
         for plan in scenario.cases {
             out += "case: \(plan.name)\n"
@@ -31,7 +31,11 @@ enum PlanPrinter {
             return out
         }
         for line in step.displayLines() {
-            out += line.hasPrefix("(") ? "\(indent)   \(line)\n" : "\(indent)   C: \(line)\n"
+            if line.isNote {
+                out += "\(indent)   (\(line.text))\n"
+            } else {
+                out += line.text.isEmpty ? "\(indent)   C:\n" : "\(indent)   C: \(line.text)\n"
+            }
         }
         var expectation = step.expectation.noConnection ? "no-connection" : step.expectation.source
         if !step.expectation.capabilities.isEmpty {

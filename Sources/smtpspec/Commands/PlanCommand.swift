@@ -17,7 +17,7 @@ struct PlanCommand: AsyncParsableCommand {
         let result = ScenarioCompiler(options: scenario.compileOptions).compile(path: path)
         if !result.diagnostics.isEmpty { Console.err(result.rendered() + "\n") }
         guard let compiled = result.scenario else { throw ExitStatus.invalidInput }
-        Console.write(PlanPrinter.render(compiled))
+        Console.write(PlanRenderer.render(compiled))
         throw ExitStatus.success
     }
 }
