@@ -1,0 +1,55 @@
+import SMTPCore
+import Testing
+
+@Suite struct EHLOCapabilitiesTests {
+    /// The Exchange sample EHLO reply of the seed walkthrough.
+    static let exchange = Reply(
+        code: 250,
+        lines: [
+            "mail1.fabrikam.com Hello [192.0.2.7]", "SIZE 37748736", "PIPELINING", "DSN", "ENHANCEDSTATUSCODES",
+            "STARTTLS", "X-ANONYMOUSTLS", "AUTH NTLM", "X-EXPS GSSAPI NTLM", "8BITMIME", "BINARYMIME", "CHUNKING",
+            "XRDST",
+        ]
+    )
+
+    @Test func readsTheSeedReply() {
+        let capabilities = EHLOCapabilities(reply: Self.exchange)
+        #expect(capabilities.domain == "mail1.fabrikam.com")
+        #expect(capabilities.greeting == "Hello [192.0.2.7]")
+        #expect(capabilities.size == 37_748_736)
+        #expect(capabilities.authMechanisms == ["NTLM"])
+        #expect(capabilities.parameters(of: "x-exps") == ["GSSAPI", "NTLM"])
+        #expect(capabilities.contains("pipelining"))
+        #expect(capabilities.contains("AUTH", parameter: "ntlm"))
+        #expect(!capabilities.contains("AUTH", parameter: "PLAIN"))
+        #expect(capabilities.supportsPipelining && capabilities.supportsDSN && capabilities.supportsChunking)
+        #expect(capabilities.supportsStartTLS && capabilities.supportsBinaryMIME && capabilities.supports8BitMIME)
+        #expect(!capabilities.supportsSMTPUTF8)
+        #expect(capabilities.parameters(of: "VRFY") == nil)
+        #expect(capabilities.keywords.count == 12)
+    }
+
+    @Test func oldAuthEqualsFormAndEmptyLinesAreHandled() {
+        let reply = Reply(code: 250, lines: ["sink", "AUTH=LOGIN PLAIN", "AUTH PLAIN CRAM-MD5", "SIZE", ""])
+        let capabilities = EHLOCapabilities(reply: reply)
+        #expect(capabilities.authMechanisms == ["LOGIN", "PLAIN", "CRAM-MD5"])
+        #expect(capabilities.size == nil)
+        #expect(capabilities.contains("SIZE"))
+        #expect(capabilities.capabilities.count == 3)
+    }
+
+    @Test func aRefusedEHLOHasNoCapabilities() {
+        #expect(EHLOCapabilities(reply: Reply(502, "5.5.1 not implemented")).capabilities.isEmpty)
+    }
+
+    @Test func buildsAServerReplyThatReadsBack() {
+        let capabilities = EHLOCapabilities(
+            domain: "mock.test",
+            greeting: "Hello",
+            capabilities: [Capability(keyword: "SIZE", parameters: ["1000"]), Capability(keyword: "PIPELINING")]
+        )
+        let reply = capabilities.reply()
+        #expect(reply.encodedLines == ["250-mock.test Hello", "250-SIZE 1000", "250 PIPELINING"])
+        #expect(EHLOCapabilities(reply: reply) == capabilities)
+    }
+}
