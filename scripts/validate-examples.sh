@@ -15,6 +15,8 @@
 #      Each file has a sibling *.expected: one `<message substring> @ <line>:<col>` per error that
 #      `smtpspec check` must report (the Swift tests compare them; this script checks their format and that
 #      every location is inside the file).
+#   4. With SMTPSPEC=path/to/smtpspec in the environment, also runs `smtpspec check`: Examples must exit 0, and
+#      each corpus file must exit 2 with exactly the errors of its *.expected (message substring and location).
 #
 # Validation uses Python's jsonschema (Draft202012Validator) and PyYAML under /usr/bin/python3 (Debian
 # python3-jsonschema and python3-yaml, installed with apt-get when missing). YAML is read as YAML 1.2 (core
@@ -342,6 +344,49 @@ for path in corpus:
         else:
             accepted.append(path)
             print("ok   %s accepted by the schema (compiler-only error)" % path)
+
+# ---------------------------------------------------------------------------------- the compiler, when given
+SMTPSPEC = os.environ.get("SMTPSPEC")
+if SMTPSPEC:
+    import subprocess
+
+    DIAGNOSTIC = re.compile(r"^(error|warning): (.*)\n +--> (.+):([0-9]+):([0-9]+)$", re.M)
+
+    def smtpspec_check(paths):
+        run = subprocess.run([SMTPSPEC, "check", *paths], capture_output=True, text=True, timeout=300)
+        found = [(m.group(3), m.group(2), int(m.group(4)), int(m.group(5)))
+                 for m in DIAGNOSTIC.finditer(run.stderr) if m.group(1) == "error"]
+        return run.returncode, found, run.stderr
+
+    status, found, stderr = smtpspec_check(examples)
+    if status != 0:
+        fail("smtpspec check Examples exits %d, not 0:\n%s" % (status, stderr))
+    for path in corpus:
+        expected_path = path[: -len(".smtp.yaml")] + ".expected"
+        if not os.path.exists(expected_path):
+            continue
+        with open(expected_path, encoding="utf-8") as handle:
+            wanted = [EXPECTED_LINE.match(line) for line in handle.read().split("\n") if line]
+        status, found, stderr = smtpspec_check([path])
+        problems = []
+        if status != 2:
+            problems.append("exits %d, not 2" % status)
+        unmatched = [(message, line, column) for _, message, line, column in found]
+        for want in filter(None, wanted):
+            text, line, column = want.group(1), int(want.group(2)), int(want.group(3))
+            hit = next((d for d in unmatched if text in d[0] and d[1:] == (line, column)), None)
+            if hit:
+                unmatched.remove(hit)
+            else:
+                near = [d for d in unmatched if text in d[0] or d[1:] == (line, column)]
+                problems.append("expected '%s @ %d:%d'%s" % (text, line, column,
+                                (", got " + "; ".join("'%s @ %d:%d'" % d for d in near)) if near else ", not reported"))
+        problems += ["unexpected error '%s @ %d:%d'" % d for d in unmatched]
+        if problems:
+            for problem in problems:
+                fail("smtpspec check %s: %s" % (path, problem))
+        else:
+            print("ok   smtpspec check %s: %d error(s) as expected" % (path, len(found)))
 
 print()
 print("validate-examples: %d examples, %d environments; corpus: %d rejected by the schema, %d compiler-only"
