@@ -17,7 +17,7 @@ struct SMTPSpec: AsyncParsableCommand {
     /// 0 all passed, 1 some scenario failed, 2 invalid input or usage, 3 internal error.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(MockArgument.normalised(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
