@@ -14,7 +14,7 @@
 #                            the file, so the label stays honest.
 #      Each file has a sibling *.expected: one `<message substring> @ <line>:<col>` per error that
 #      `smtpspec check` must report (the Swift tests compare them; this script checks their format and that
-#      every location is inside the file).
+#      every location is inside the file; lines starting with # are comments).
 #   4. With SMTPSPEC=path/to/smtpspec in the environment, also runs `smtpspec check`: Examples must exit 0, and
 #      each corpus file must exit 2 with exactly the errors of its *.expected (message substring and location).
 #
@@ -317,7 +317,7 @@ for path in corpus:
         fail("%s: missing %s" % (path, expected_path))
     else:
         with open(expected_path, encoding="utf-8") as handle:
-            entries = [line for line in handle.read().split("\n") if line]
+            entries = [line for line in handle.read().split("\n") if line and not line.startswith("#")]
         if not entries:
             fail("%s: empty" % expected_path)
         for number, entry in enumerate(entries, 1):
@@ -366,7 +366,8 @@ if SMTPSPEC:
         if not os.path.exists(expected_path):
             continue
         with open(expected_path, encoding="utf-8") as handle:
-            wanted = [EXPECTED_LINE.match(line) for line in handle.read().split("\n") if line]
+            wanted = [EXPECTED_LINE.match(line) for line in handle.read().split("\n")
+                      if line and not line.startswith("#")]
         status, found, stderr = smtpspec_check([path])
         problems = []
         if status != 2:
