@@ -71,7 +71,8 @@ public struct ScenarioCompiler: Sendable {
                 )
             )
         }
-        diagnostics += warnings
+        // Sequencing warnings only make sense for a file that compiles.
+        if !diagnostics.containsErrors { diagnostics += warnings }
         if let retry = ast.retry {
             diagnostics += retryDiagnostics(retry)
         }

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// The `smtpspec` binary as a user runs it: exit statuses, what it prints, and that `check` and
+/// `plan` touch no network.
+@Suite("The smtpspec command line")
+struct CLITests {
+    /// The repository root, from this file's place in it.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    /// Runs the built `smtpspec` with `arguments` from the repository root.
+    static func smtpspec(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let candidates = [".build/debug/smtpspec", ".build/release/smtpspec"].map { root + "/" + $0 }
+        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw CLIMissing(message: "no smtpspec binary under .build; run `swift build` first (scripts/test.sh does)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus,
+            output: String(decoding: outData, as: UTF8.self),
+            error: String(decoding: errData, as: UTF8.self)
+        )
+    }
+
+    struct CLIMissing: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    @Test("check Examples exits 0")
+    func checkExamples() throws {
+        let outcome = try Self.smtpspec(["check", "Examples"])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        #expect(outcome.output.contains("ok       Examples/exchange-walkthrough.smtp.yaml"))
+    }
+
+    @Test("a misspelt verb exits 2, names its line and column, and suggests the verb")
+    func misspeltVerb() throws {
+        let outcome = try Self.smtpspec(["check", "Tests/Fixtures/invalid/misspelt-verb.smtp.yaml"])
+        #expect(outcome.status == 2)
+        #expect(outcome.error.contains("error: unknown verb 'rcpt-to'"))
+        #expect(outcome.error.contains("--> Tests/Fixtures/invalid/misspelt-verb.smtp.yaml:9:5"))
+        #expect(outcome.error.contains("did you mean 'rcpt'?"))
+    }
+
+    @Test("a --var value carrying CR/LF exits 2 and nothing is sent")
+    func injectedVariable() throws {
+        for command in ["check", "plan"] {
+            let outcome = try Self.smtpspec(
+                [command, "Examples/exchange-walkthrough.smtp.yaml", "--var", "recipient=kate@fabrikam.com\r\nRSET"]
+            )
+            #expect(outcome.status == 2)
+            #expect(outcome.error.contains("CR or LF in the argument of 'rcpt'"))
+            #expect(outcome.error.contains("from --var"))
+        }
+    }
+
+    @Test("plan prints the seed session's command lines")
+    func planSeed() throws {
+        let outcome = try Self.smtpspec(["plan", "Examples/exchange-walkthrough-raw.smtp.yaml"])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        let sent = outcome.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("C:") }
+        #expect(
+            sent == [
+                "C: EHLO contoso.com", "C: MAIL FROM:<chris@contoso.com>",
+                "C: RCPT TO:<kate@fabrikam.com> NOTIFY=SUCCESS,FAILURE", "C: DATA", "C: Subject: Test from Contoso",
+                "C:", "C: This is a test message", "C: .", "C: QUIT",
+            ]
+        )
+    }
+
+    @Test("plan masks secrets from ${env:} and passwords")
+    func planSecrets() throws {
+        let directory = NSTemporaryDirectory() + "smtpspec-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/auth.smtp.yaml"
+        try """
+        steps:
+          - open: 127.0.0.1:2525
+          - ehlo: client.example
+          - auth: {mechanism: plain, username: "${env:SMTPSPEC_TEST_USER}", password: hunter2-literal, allow-plaintext: true}
+          - vrfy: ${env:SMTPSPEC_TEST_USER}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try Self.smtpspec(["plan", path], environment: ["SMTPSPEC_TEST_USER": "robot-user-42"])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        #expect(!outcome.output.contains("robot-user-42"))
+        #expect(!outcome.output.contains("hunter2-literal"))
+        #expect(outcome.output.contains("C: AUTH PLAIN ******"))
+        #expect(outcome.output.contains("C: VRFY ******"))
+    }
+
+    @Test("usage errors exit 2")
+    func usage() throws {
+        #expect(try Self.smtpspec(["check"]).status == 2)
+        #expect(
+            try Self.smtpspec(["plan", "Examples/exchange-walkthrough.smtp.yaml", "--var", "no-equals"]).status == 2
+        )
+        #expect(try Self.smtpspec(["check", "does-not-exist.smtp.yaml"]).status == 2)
+    }
+}
