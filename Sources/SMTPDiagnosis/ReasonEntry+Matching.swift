@@ -1,5 +1,6 @@
 extension ReasonEntry {
-    /// Whether the entry applies at `step`; a lookup at ``DiagnosisStep/any`` considers every entry.
+    /// Whether the entry applies at `step`; a lookup at ``DiagnosisStep/any`` considers every entry (reply lookups
+    /// then keep the entries of particular steps only when an enhanced code or a text matched).
     func applies(at step: DiagnosisStep) -> Bool {
         step == .any || steps.contains(.any) || steps.contains(step)
     }
@@ -41,6 +42,9 @@ extension ReasonEntry {
         let stepSpecific = isStepSpecific(for: step)
         if stepSpecific { score += 100 }
         let detailed = !enhanced.isEmpty || text != nil
+        // Asked about no step in particular, an entry for particular steps counts only when an enhanced code or
+        // a text ties it to this reply; otherwise `550` would bring the reasons of every step's 550.
+        if step == .any, !steps.contains(.any), !detailed { return nil }
         let level: MatchSpecificity.Level
         switch (stepSpecific, detailed) {
         case (true, true): level = .stepAndDetail

@@ -59,4 +59,11 @@ struct PatternTests {
         #expect(!pattern.matches("5.7.1 not allowed"))
         #expect(ReplyTextPattern("([") == nil)
     }
+
+    @Test("A data step's reply after the message is the end-of-data reply")
+    func dataPhases() {
+        #expect(DiagnosisStep(verb: "data", replyFollowsMessage: true) == .endOfData)
+        #expect(DiagnosisStep(verb: "data", replyFollowsMessage: false) == .data)
+        #expect(DiagnosisStep(verb: "rcpt", replyFollowsMessage: true) == .rcpt)
+    }
 }

@@ -136,4 +136,14 @@ struct SpecificityTests {
         #expect(diagnosis.reasons.first == "The mailbox was deprovisioned by HR's leaver process.")
         #expect(!merged.entries.contains { $0.id == "seed-rcpt-550-user-unknown" })
     }
+
+    @Test("Asked about no step, entries of particular steps count only when their enhanced code or text matched")
+    func noStep() throws {
+        let bundled = try ReasonsCatalogue.bundled()
+        let withEnhanced = bundled.explain(step: .any, code: 550, enhanced: "5.1.1")
+        #expect(withEnhanced.matches.first?.entry.id == "seed-rcpt-550-user-unknown")
+        #expect(!withEnhanced.matches.contains { $0.entry.id == "ehlo-550-client-rejected" })
+        let bare = bundled.explain(step: .any, code: 421)
+        #expect(bare.matches.map(\.entry.id) == ["closing-421"])
+    }
 }
