@@ -20,11 +20,15 @@ struct CorpusTests {
         #expect(result.scenario?.cases.isEmpty == false)
     }
 
-    @Test("every example names its persona and its schema", arguments: examples)
+    @Test("every example names its schema, and its persona in a comment and in 'persona:' alike", arguments: examples)
     func exampleHeader(path: String) throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("# yaml-language-server: $schema="))
-        #expect(text.contains("# persona: "))
+        let comment = text.split(separator: "\n").first { $0.hasPrefix("# persona: ") }
+            .map { String($0.dropFirst("# persona: ".count)) }
+        let scenario = ScenarioCompiler(options: CompileOptions(processEnvironment: [:])).compile(path: path).scenario
+        #expect(comment != nil)
+        #expect(scenario?.persona == comment)
     }
 
     @Test("every invalid scenario is rejected with each expected error at its line and column", arguments: invalid)

@@ -140,6 +140,13 @@ struct VariableTests {
         #expect(line.redacted() == "VRFY ${queue_id}")
     }
 
+    @Test("persona: a built-in name stays a name; a file is found beside the scenario")
+    func persona() throws {
+        #expect(compile("persona: postfix\nsteps:\n  - quit\n").scenario?.persona == "postfix")
+        let file = compile("persona: personas/x.persona.yaml\nsteps:\n  - quit\n", file: "/s/a.smtp.yaml")
+        #expect(file.scenario?.persona == "/s/personas/x.persona.yaml")
+    }
+
     @Test("retry is compiled with its defaults")
     func retry() throws {
         let result = compile("retry: {on: 4xx, attempts: 3, delay: 1s}\nsteps:\n  - quit\n")

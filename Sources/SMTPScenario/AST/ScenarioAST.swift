@@ -11,6 +11,8 @@ public struct ScenarioAST: Sendable, Hashable {
     public var description: Located<String>?
     /// `tags`.
     public var tags: [Located<String>]
+    /// `persona`: the mock persona the scenario is written for.
+    public var persona: Located<String>?
     /// `vars`, in file order.
     public var vars: [VariableAST]
     /// `matrix`, in file order.
@@ -30,6 +32,7 @@ public struct ScenarioAST: Sendable, Hashable {
         name: Located<String>? = nil,
         description: Located<String>? = nil,
         tags: [Located<String>] = [],
+        persona: Located<String>? = nil,
         vars: [VariableAST] = [],
         matrix: [MatrixAxisAST] = [],
         timeout: Located<Duration>? = nil,
@@ -41,6 +44,7 @@ public struct ScenarioAST: Sendable, Hashable {
         self.name = name
         self.description = description
         self.tags = tags
+        self.persona = persona
         self.vars = vars
         self.matrix = matrix
         self.timeout = timeout

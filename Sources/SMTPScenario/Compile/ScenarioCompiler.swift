@@ -82,6 +82,11 @@ public struct ScenarioCompiler: Sendable {
             name: ast.name?.value ?? ((source.path as NSString).lastPathComponent),
             description: ast.description?.value,
             tags: ast.tags.map(\.value),
+            persona: ast.persona.map { persona in
+                // A file name is relative to the scenario; a bare word is a built-in persona's name.
+                guard persona.value.hasSuffix(".yaml"), !persona.value.hasPrefix("/") else { return persona.value }
+                return ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(persona.value)
+            },
             retry: retry,
             cases: cases,
             warnings: unique(warnings)

@@ -10,6 +10,9 @@ public struct CompiledScenario: Sendable, Hashable {
     public var description: String?
     /// The scenario's `tags`.
     public var tags: [String]
+    /// The mock persona the scenario is written for (`persona`): a built-in name, or a persona file's path
+    /// made absolute from the scenario's folder. `run --mock` plays the scenario against it.
+    public var persona: String?
     /// Re-run a whole session on certain replies (greylisting).
     public var retry: RetryPolicy?
     /// One plan per case (one without a matrix).
@@ -23,6 +26,7 @@ public struct CompiledScenario: Sendable, Hashable {
         name: String,
         description: String?,
         tags: [String],
+        persona: String? = nil,
         retry: RetryPolicy?,
         cases: [SessionPlan],
         warnings: [Diagnostic]
@@ -31,6 +35,7 @@ public struct CompiledScenario: Sendable, Hashable {
         self.name = name
         self.description = description
         self.tags = tags
+        self.persona = persona
         self.retry = retry
         self.cases = cases
         self.warnings = warnings

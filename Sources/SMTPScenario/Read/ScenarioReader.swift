@@ -4,7 +4,9 @@ import SMTPYAML
 /// (not only the first) as a ``Diagnostic`` at its line and column.
 public struct ScenarioReader {
     /// The keys a scenario may have at its top level.
-    public static let topLevelKeys = ["name", "description", "tags", "vars", "matrix", "timeout", "retry", "steps"]
+    public static let topLevelKeys = [
+        "name", "description", "tags", "persona", "vars", "matrix", "timeout", "retry", "steps",
+    ]
 
     /// Everything found wrong so far.
     public internal(set) var diagnostics: [Diagnostic] = []
@@ -36,6 +38,7 @@ public struct ScenarioReader {
         var ast = ScenarioAST(file: file, stepsLocation: root.location)
         ast.name = top["name"].flatMap { located($0, "name") }
         ast.description = top["description"].flatMap { located($0, "description") }
+        ast.persona = top["persona"].flatMap { located($0, "persona") }
         if let tags = top["tags"], let list = tags.stringList("tags", diagnostics: &diagnostics) {
             ast.tags = list.map { Located($0.0, at: $0.1) }
         }

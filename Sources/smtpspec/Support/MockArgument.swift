@@ -1,10 +1,14 @@
 import SMTPMock
 
 /// `--mock [PERSONA]` takes an optional value, which swift-argument-parser cannot express: a bare
-/// `--mock` becomes `--mock=exchange`, and `--mock NAME` keeps NAME only when it is a persona (a
-/// built-in name or a `*.persona.yaml` file), so `run --mock Examples` still reads Examples as a path.
+/// `--mock` becomes `--mock=@scenario` (each scenario's own `persona:`, else exchange), and `--mock NAME` keeps
+/// NAME only when it is a persona (a built-in name or a `*.persona.yaml` file), so `run --mock Examples`
+/// still reads Examples as a path.
 enum MockArgument {
-    /// The default persona of `--mock`.
+    /// What a bare `--mock` stands for: each scenario's own persona.
+    static let ownPersona = "@scenario"
+
+    /// The persona of a bare `--mock` for a scenario that names none.
     static let defaultPersona = "exchange"
 
     static func normalised(
@@ -31,7 +35,7 @@ enum MockArgument {
                 result.append("--mock=\(next)")
                 index += 2
             } else {
-                result.append("--mock=\(defaultPersona)")
+                result.append("--mock=\(ownPersona)")
                 index += 1
             }
         }
