@@ -1,0 +1,78 @@
+import Foundation
+import SMTPDiagnosis
+import SMTPRunner
+
+/// Everything a run produced, as every reporter renders it: the cases with their results and failure
+/// explanations, the files that did not compile, when the run started and how long it took.
+///
+/// Secrets given to ``init(results:invalidFiles:startedAt:duration:catalogue:secrets:)`` are masked in the
+/// stored results, and again in every rendered report (the runner masks them already; this is the final
+/// defence).
+public struct RunReport: Sendable {
+    /// Every case run, in order, each with its failure explanation.
+    public var cases: [ReportedCase]
+    /// Files that failed to compile; nothing of them was sent.
+    public var invalidFiles: [InvalidFile]
+    /// When the run started.
+    public var startedAt: Date
+    /// How long the whole run took.
+    public var duration: Duration
+    /// The secret values masked in every rendered output.
+    let mask: SecretMask
+
+    /// Creates a report, explaining every failed case once with `catalogue`.
+    ///
+    /// - Parameters:
+    ///   - results: the cases run, in the order they should be reported.
+    ///   - invalidFiles: files that did not compile.
+    ///   - startedAt: when the run started.
+    ///   - duration: how long the run took.
+    ///   - catalogue: the reasons catalogue (bundled, or merged with `--reasons FILE`).
+    ///   - secrets: every secret value of the plans run (`SessionPlan.secrets`): passwords and `${env:…}`
+    ///     values; each is shown as `******` wherever it would appear.
+    public init(
+        results: [ScenarioResult],
+        invalidFiles: [InvalidFile] = [],
+        startedAt: Date,
+        duration: Duration,
+        catalogue: ReasonsCatalogue,
+        secrets: [String] = []
+    ) {
+        let mask = SecretMask(secrets)
+        self.mask = mask
+        self.cases = results.map { result in
+            let masked = result.masked(by: mask)
+            return ReportedCase(result: masked, explanation: FailureExplanation.explain(masked, catalogue: catalogue))
+        }
+        self.invalidFiles = invalidFiles.map { $0.masked(by: mask) }
+        self.startedAt = startedAt
+        self.duration = duration
+    }
+
+    /// Every case's result, in order.
+    public var results: [ScenarioResult] { cases.map(\.result) }
+
+    /// The counts of passed, failed and error cases.
+    public var summary: RunSummary { RunSummary(results) }
+
+    /// The explanation of a result's failure, when the report has that result and it failed.
+    public func explanation(for result: ScenarioResult) -> FailureExplanation? {
+        cases.first { $0.result.file == result.file && $0.result.caseName == result.caseName }?.explanation
+    }
+
+    /// `text` with every secret of the report shown as `******`.
+    public func redact(_ text: String) -> String {
+        mask.apply(text)
+    }
+
+    /// The cases grouped by scenario file, files in order of first appearance.
+    var casesByFile: [(file: String, cases: [ReportedCase])] {
+        var order: [String] = []
+        var groups: [String: [ReportedCase]] = [:]
+        for reported in cases {
+            if groups[reported.result.file] == nil { order.append(reported.result.file) }
+            groups[reported.result.file, default: []].append(reported)
+        }
+        return order.map { ($0, groups[$0] ?? []) }
+    }
+}
