@@ -29,8 +29,8 @@
 # The rounds interleave the clients (round 1: every client, round 2: every client, ...) so a slow
 # minute on the machine hits all of them alike. Wall time is measured around each process; peak memory
 # is the maximum resident set size from GNU time (for the swaks loop: of its largest single process).
-# Each run must exit 0 and, against smtp-sink, add exactly SESSIONS sessions and messages to the sink's
-# counters, or the script stops.
+# Each run must exit 0 and add exactly SESSIONS sessions and messages to the server's own counters
+# (smtp-sink's -c counters, the mock's log), or the script stops.
 #
 # Before every run the script samples the CPU for a second and waits (up to BENCH_QUIET_WAIT s, default
 # 30) until other work takes under 15% of it, and records that figure, so the table says whether the
@@ -135,6 +135,8 @@ fi
 
 WORK="$(mktemp -d /tmp/smtpspec-bench.XXXXXX)"
 STARTED_PIDS=()
+SINK_PID=""
+MOCK_PID=""
 cleanup() {
     local pid
     for pid in "${STARTED_PIDS[@]}"; do
@@ -179,18 +181,25 @@ start_servers() {
             # -c prints the session/QUIT/message counters (to the log, unbuffered); 1000 is the backlog.
             /usr/sbin/smtp-sink -u nobody -c "$SINK_ADDR" 1000 >"$WORK/sink.log" 2>&1 &
             STARTED_PIDS+=($!)
+            SINK_PID=$!
             wait_for sink "$SINK_ADDR" $!
         else
             port_answers "$MOCK_ADDR" && die "something already listens on $MOCK_ADDR"
             "$SMTPSPEC" mock --persona exchange --listen "$MOCK_ADDR" >"$WORK/mock.log" 2>&1 &
             STARTED_PIDS+=($!)
+            MOCK_PID=$!
             wait_for mock "$MOCK_ADDR" $!
         fi
     done
 }
 
-# The sink's counters as "sessions messages" (its -c output: "sess=N quit=N mesg=N" lines ended by CR).
-sink_counters() {
+# A server's counters as "sessions messages": smtp-sink's -c output ("sess=N quit=N mesg=N", each
+# ended by CR), or the mock's log lines ("session closed", "message accepted").
+server_counters() {
+    if [[ "$1" == mock ]]; then
+        echo "$(grep -c 'session closed' "$WORK/mock.log" || true) $(grep -c 'message accepted' "$WORK/mock.log" || true)"
+        return
+    fi
     local last
     last="$(tail -c 200 "$WORK/sink.log" | tr '\r' '\n' | grep 'sess=' | tail -n 1 || true)"
     if [[ "$last" =~ sess=([0-9]+)\ quit=[0-9]+\ mesg=([0-9]+) ]]; then
@@ -298,21 +307,20 @@ measure() { # target address client round
     wait_quiet
     local busy=$BUSY tw
     tw=$(time_wait_sockets)
-    [[ "$target" == sink ]] && before=($(sink_counters))
+    before=($(server_counters "$target"))
     start=$(date +%s.%N)
     "$GNU_TIME" -f '%M' -o "$WORK/rss" "${CMD[@]}" >"$WORK/$target-$client-$round.log" 2>&1 || status=$?
     end=$(date +%s.%N)
     [[ $status -eq 0 ]] || die "$client against $target exited $status; see $WORK/$target-$client-$round.log"
-    if [[ "$target" == sink ]]; then
-        # The sink may count the last disconnect a moment after the client has exited.
-        for ((i = 0; i < 50; i++)); do
-            after=($(sink_counters))
-            [[ $((after[0] - before[0])) -ge $SESSIONS && $((after[1] - before[1])) -ge $SESSIONS ]] && break
-            sleep 0.1
-        done
-        [[ $((after[0] - before[0])) -eq $SESSIONS && $((after[1] - before[1])) -eq $SESSIONS ]] ||
-            die "$client: the sink counted $((after[0] - before[0])) sessions and $((after[1] - before[1])) messages, not $SESSIONS"
-    fi
+    # The server may count the last disconnect a moment after the client has exited.
+    for ((i = 0; i < 50; i++)); do
+        after=($(server_counters "$target"))
+        [[ $((after[0] - before[0])) -ge $SESSIONS && $((after[1] - before[1])) -ge $SESSIONS ]] && break
+        sleep 0.1
+    done
+    [[ $((after[0] - before[0])) -eq $SESSIONS && $((after[1] - before[1])) -eq $SESSIONS ]] ||
+        die "$client: the $target server counted $((after[0] - before[0])) sessions and" \
+            "$((after[1] - before[1])) messages, not $SESSIONS"
     local wall rss
     wall=$(echo "$start $end" | awk '{printf "%.3f", $2 - $1}')
     rss=$(tail -n 1 "$WORK/rss")
@@ -328,7 +336,7 @@ versions() {
     local commit
     commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     git -C "$ROOT" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || commit="$commit (with uncommitted changes)"
-    echo "- smtpspec: commit $commit, release build (\`swift build -c release\`), $("$SMTPSPEC" --version 2>/dev/null | head -n 1 || true)"
+    echo "- smtpspec: commit $commit, release build (\`swift build -c release --product smtpspec\`), $SMTPSPEC"
     echo "- Swift: $(swift --version 2>/dev/null | head -n 1)"
     echo "- swaks: $(/usr/bin/swaks --version 2>/dev/null | head -n 1 | sed 's/^swaks version //')"
     echo "- Postfix (smtp-sink, smtp-source): $(/usr/sbin/postconf -d -h mail_version 2>/dev/null || dpkg-query -W -f='${Version}' postfix)"
@@ -363,6 +371,11 @@ for target in ${TARGETS//,/ }; do
     done
 done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+# The servers' own peak memory over the whole run (VmHWM), read before they are stopped.
+server_peak() { awk '/^VmHWM/ {printf "%.1f MiB", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo unknown; }
+SERVER_PEAKS=""
+[[ -n "$SINK_PID" ]] && SERVER_PEAKS="smtp-sink $(server_peak "$SINK_PID")"
+[[ -n "$MOCK_PID" ]] && SERVER_PEAKS="${SERVER_PEAKS:+$SERVER_PEAKS, }smtpspec mock $(server_peak "$MOCK_PID")"
 
 {
     echo "## Benchmarks"
@@ -421,7 +434,8 @@ print()
 print("</details>")
 EOF
     echo
-    echo "Load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER."
+    echo "Load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER. Servers' peak RSS over the"
+    echo "whole run: $SERVER_PEAKS."
     echo
     echo "Machine and versions:"
     echo
