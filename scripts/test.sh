@@ -75,7 +75,10 @@ step "swift build --build-tests"
 if timeout "${SMTPSPEC_BUILD_TIMEOUT:-40m}" swift build --build-tests; then
     step "swift test"
     # shellcheck disable=SC2086
-    timeout "${SMTPSPEC_TEST_TIMEOUT:-30m}" swift test --skip-build ${SWIFT_TEST_ARGS:-} || fail "swift test"
+    # SIGINT, not TERM: on INT swift-test stops the test process it started (its own process group); on TERM
+    # that process would be left running.
+    timeout -s INT -k 60s "${SMTPSPEC_TEST_TIMEOUT:-30m}" swift test --skip-build ${SWIFT_TEST_ARGS:-} ||
+        fail "swift test"
 else
     fail "swift build"
 fi
