@@ -290,6 +290,11 @@ for path in examples:
         fail("%s:%d:%d: %s" % (path, line, column, message))
     if not problems:
         print("ok   %s" % path)
+        named = [m.group(1) for line in leading_comments(path)
+                 for m in [re.match(r"^# persona: (\S+)\s*$", line)] if m]
+        value, _ = load(path)
+        if isinstance(value, dict) and "persona" in value and named and value["persona"] != named[0]:
+            fail("%s: persona: %s disagrees with the comment '# persona: %s'" % (path, value["persona"], named[0]))
 
 for path in environments:
     check_header(path, ENVIRONMENT_SCHEMA, want_persona=False)
