@@ -10,7 +10,8 @@
 #   3. swift build --build-tests, then swift test with .peers/env exported (SMTPSPEC_PEERS=1: a test that
 #      needs a peer fails, not skips, when its peer is down).
 #   4. swift format lint --strict on Sources, Tests and Package.swift: any output fails.
-#   5. scripts/validate-examples.sh, when it exists (schemas and examples).
+#   5. scripts/validate-examples.sh: examples and the invalid corpus against the schemas with Python's
+#      jsonschema, and through `smtpspec check`, so schema, corpus and compiler cannot drift apart.
 #   6. scripts/check-reports.sh: `smtpspec run Examples --mock` with every report format, each checked by its
 #      real consumer (xmllint, prove, jsonschema, headless Chromium screenshot).
 #
@@ -93,10 +94,8 @@ else
     echo "clean"
 fi
 
-if [[ -x scripts/validate-examples.sh || -f scripts/validate-examples.sh ]]; then
-    step "scripts/validate-examples.sh"
-    bash scripts/validate-examples.sh || fail "validate-examples"
-fi
+step "scripts/validate-examples.sh (schemas, the invalid corpus, and smtpspec check on both)"
+SMTPSPEC="$ROOT/.build/debug/smtpspec" bash scripts/validate-examples.sh || fail "validate-examples"
 
 if [[ -f scripts/check-reports.sh ]]; then
     step "scripts/check-reports.sh"

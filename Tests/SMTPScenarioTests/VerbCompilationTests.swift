@@ -92,13 +92,14 @@ struct VerbCompilationTests {
                 notify: [success, failure]
               - rcpt: {address: kate@fabrikam.com, notify: never, orcpt: "rfc822;kate+x@fabrikam.com"}
               - rcpt: {address: a@b.example, notify: "Success,Delay", orcpt: a@b.example}
+              - rcpt: Postmaster
             """
         )
         #expect(
             compiled.map { wire($0) ?? "-" } == [
                 "RCPT TO:<kate@fabrikam.com> NOTIFY=SUCCESS,FAILURE",
                 "RCPT TO:<kate@fabrikam.com> NOTIFY=NEVER ORCPT=rfc822;kate+2Bx@fabrikam.com",
-                "RCPT TO:<a@b.example> NOTIFY=SUCCESS,DELAY ORCPT=rfc822;a@b.example",
+                "RCPT TO:<a@b.example> NOTIFY=SUCCESS,DELAY ORCPT=rfc822;a@b.example", "RCPT TO:<Postmaster>",
             ]
         )
         #expect(compiled[0].expectation.source == "250 | 251")
@@ -188,7 +189,7 @@ struct VerbCompilationTests {
               - ehlo: contoso.com
                 expect:
                   reply: 250
-                  capabilities: [PIPELINING, AUTH PLAIN, SIZE >= 10485760]
+                  capabilities: [PIPELINING, AUTH PLAIN, "SIZE >= ${min_size:-10485760}"]
                   lacks: [STARTTLS]
               - mail-from: a@b.example
                 expect: [250, 251]

@@ -146,6 +146,8 @@ extension CaseCompiler {
             }
             return
         }
+        // RFC 5321 §4.1.1.3: <Postmaster> without a domain is a valid forward-path.
+        if !allowNull, address.lowercased() == "postmaster" { return }
         for problem in AddressSyntax.validateMailbox(address, allowUTF8: utf8) {
             error(problem.message, at: value.location, note: "in address '\(text.redacted())'")
         }

@@ -55,8 +55,15 @@ extension CaseCompiler {
             expectation.text = value
             expectation.source += " with text /\(value)/"
         }
-        expectation.capabilities = ast.capabilities.compactMap { compileCapability($0) }
-        expectation.lacks = ast.lacks.map { $0.value.uppercased() }
+        expectation.capabilities = ast.capabilities.compactMap { item in
+            guard let text = interpolator.text(item)?.literalOrReport(item, &interpolator.diagnostics) else {
+                return nil
+            }
+            return compileCapability(Located(text, at: item.location))
+        }
+        expectation.lacks = ast.lacks.compactMap { item in
+            interpolator.text(item)?.literalOrReport(item, &interpolator.diagnostics)?.uppercased()
+        }
         if let tls = ast.tls {
             expectation.tls = compileTLSExpectation(tls)
         }
