@@ -1,0 +1,105 @@
+import SMTPCore
+import SMTPRunner
+
+/// One step in the JSON report.
+struct JSONStepRecord: Encodable {
+    /// A reply: its code and the text of every line.
+    struct ReplyRecord: Encodable {
+        var code: Int
+        var lines: [String]
+
+        init(_ reply: Reply) {
+            code = reply.code.value
+            lines = reply.lines
+        }
+    }
+
+    /// How a step failed.
+    struct FailureRecord: Encodable {
+        var kind: String
+        var message: String
+        var limitMs: Double?
+        var tookMs: Double?
+        var quoted: String?
+        var connectionFailure: String?
+
+        init(_ failure: StepFailure) {
+            kind = failure.kind.name
+            message = failure.message
+            switch failure.kind {
+            case .timeout(let limit):
+                limitMs = JSONReportDocument.milliseconds(limit)
+            case .tooSlow(let limit, let took):
+                limitMs = JSONReportDocument.milliseconds(limit)
+                tookMs = JSONReportDocument.milliseconds(took)
+            case .protocolDefect(let text):
+                quoted = text
+            case .connectionFailed(let reason):
+                connectionFailure = reason.rawValue
+            default:
+                break
+            }
+        }
+    }
+
+    /// What the runner learnt about a TLS session.
+    struct TLSRecord: Encodable {
+        var version: String?
+        var cipher: String?
+        var subject: String?
+        var issuer: String?
+        var subjectAlternativeNames: [String]
+        var notAfter: String?
+        var daysLeft: Int?
+        var verified: Bool
+        var serverName: String?
+
+        init(_ facts: TLSFacts) {
+            version = facts.version
+            cipher = facts.cipher
+            subject = facts.subject
+            issuer = facts.issuer
+            subjectAlternativeNames = facts.subjectAlternativeNames
+            notAfter = facts.notAfter.map(JSONReportDocument.timestamp)
+            daysLeft = facts.daysLeft
+            verified = facts.verified
+            serverName = facts.serverName
+        }
+    }
+
+    var index: Int
+    var verb: String
+    var name: String?
+    var location: JSONLocation
+    var sent: [String]
+    var reply: ReplyRecord?
+    var intermediateReplies: [ReplyRecord]
+    var verdict: String
+    var expected: String
+    var startedAt: String
+    var durationMs: Double
+    var failure: FailureRecord?
+    var captured: [String: String]
+    var tls: TLSRecord?
+    var peer: String?
+    var substeps: [JSONStepRecord]
+
+    init(_ step: StepResult) {
+        index = step.index
+        verb = step.verb.keyword
+        name = step.name
+        location = JSONLocation(step.location)
+        sent = step.sentLines
+        reply = step.reply.map(ReplyRecord.init)
+        intermediateReplies = step.intermediateReplies.map(ReplyRecord.init)
+        verdict = step.verdict.rawValue
+        expected = step.expected
+        startedAt = JSONReportDocument.timestamp(step.startedAt)
+        durationMs = JSONReportDocument.milliseconds(step.duration)
+        failure = step.failure.map(FailureRecord.init)
+        captured = step.captured
+        tls = step.tls.map(TLSRecord.init)
+        peer = step.peer
+        substeps = step.substeps.map(JSONStepRecord.init)
+    }
+}
