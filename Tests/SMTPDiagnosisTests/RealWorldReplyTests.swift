@@ -47,6 +47,11 @@ struct RealWorldReplyTests {
     @Test("TLS required before MAIL FROM")
     func tlsRequired() {
         #expect(firstMatch(.mailFrom, 530, nil, "Must issue a STARTTLS command first") == "tls-required-530")
+        #expect(
+            firstMatch(.mailFrom, 530, "5.7.0", "5.7.0 Must issue a STARTTLS command first")
+                == "tls-required-530-enhanced"
+        )
+        #expect(firstMatch(.mailFrom, 530, "5.7.0", "5.7.0 Authentication required") == "auth-required-530")
     }
 
     @Test("Size exceeded: declared at MAIL FROM, and after the data")
@@ -128,6 +133,13 @@ struct RealWorldReplyTests {
     )
     func endOfData(code: Int, id: String) {
         #expect(firstMatch(.endOfData, code, nil) == id)
+    }
+
+    @Test("A timeout after the message names scanning, not the seed's connection reasons")
+    func timeoutAfterData() {
+        let diagnosis = catalogue.explain(step: .endOfData, transportFailure: .timeout)
+        #expect(diagnosis.matches.first?.entry.id == "timeout-end-of-data")
+        #expect(!diagnosis.reasons.contains("Incorrect port number."))
     }
 
     @Test("QUIT that ends without 221")
