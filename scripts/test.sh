@@ -97,6 +97,9 @@ fi
 step "scripts/validate-examples.sh (schemas, the invalid corpus, and smtpspec check on both)"
 SMTPSPEC="$ROOT/.build/debug/smtpspec" bash scripts/validate-examples.sh || fail "validate-examples"
 
+step "scripts/validate-reasons.sh (the reasons catalogue against its schema)"
+bash scripts/validate-reasons.sh || fail "validate-reasons"
+
 if [[ -f scripts/check-reports.sh ]]; then
     step "scripts/check-reports.sh"
     bash scripts/check-reports.sh || fail "check-reports"

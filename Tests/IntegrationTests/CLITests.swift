@@ -122,3 +122,33 @@ struct CLITests {
         #expect(try Self.smtpspec(["check", "does-not-exist.smtp.yaml"]).status == 2)
     }
 }
+
+@Suite("smtpspec explain")
+struct ExplainCLITests {
+    @Test("550 5.1.1 at rcpt gives the meaning and the seed's reason")
+    func userUnknown() throws {
+        let outcome = try CLITests.smtpspec(["explain", "550", "5.1.1", "--step", "rcpt"])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        #expect(outcome.output.contains("permanent failure; addressing status; bad destination mailbox"))
+        #expect(outcome.output.contains("The specified recipient doesn't exist."))
+    }
+
+    @Test("a refused connection lists the seed's five OPEN reasons")
+    func refused() throws {
+        let outcome = try CLITests.smtpspec(["explain", "refused", "--step", "open"])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        for reason in [
+            "The destination SMTP service is unavailable.", "Restrictions on the destination firewall.",
+            "Restrictions on the source firewall.", "Incorrect FQDN or IP address for the destination SMTP server.",
+            "Incorrect port number.",
+        ] {
+            #expect(outcome.output.contains(reason), "missing: \(reason)")
+        }
+    }
+
+    @Test("a malformed code exits 2")
+    func malformed() throws {
+        #expect(try CLITests.smtpspec(["explain", "5.1.1"]).status == 2)
+        #expect(try CLITests.smtpspec(["explain", "650"]).status == 2)
+    }
+}
