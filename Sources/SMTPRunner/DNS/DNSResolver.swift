@@ -104,7 +104,14 @@ struct DNSResolver: Sendable {
         }
         var answer = [UInt8](repeating: 0, count: 65_535)
         let length = answer.withUnsafeMutableBufferPointer { buffer in
-            res_nquery(&state, name, Int32(ns_c_in.rawValue), Int32(type.rawValue), buffer.baseAddress, Int32(buffer.count))
+            res_nquery(
+                &state,
+                name,
+                Int32(ns_c_in.rawValue),
+                Int32(type.rawValue),
+                buffer.baseAddress,
+                Int32(buffer.count)
+            )
         }
         guard length >= 0 else {
             switch state.res_h_errno {

@@ -6,8 +6,10 @@ import SMTPScenario
 public enum CaptureExtractor {
     /// The captured values by name (the first group, or the whole match when the pattern has no group), and a
     /// problem for each pattern that did not match.
-    public static func capture(_ captures: [Capture], from reply: Reply) -> (values: [String: String], problems: [String])
-    {
+    public static func capture(
+        _ captures: [Capture],
+        from reply: Reply
+    ) -> (values: [String: String], problems: [String]) {
         var values: [String: String] = [:]
         var problems: [String] = []
         let text = reply.text

@@ -97,8 +97,7 @@ public enum ExpectationCheck {
         return problems
     }
 
-    private static func check(_ pattern: String?, against value: String?, what: String, into problems: inout [String])
-    {
+    private static func check(_ pattern: String?, against value: String?, what: String, into problems: inout [String]) {
         guard let pattern else { return }
         guard let value else {
             problems.append("no \(what) to match /\(pattern)/")

@@ -35,7 +35,10 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Plays `scenario` with `options`.
-    public static func run(_ scenario: CompiledScenario, options: RunnerOptions = RunnerOptions()) async
+    public static func run(
+        _ scenario: CompiledScenario,
+        options: RunnerOptions = RunnerOptions()
+    ) async
         -> [ScenarioResult]
     {
         await ScenarioRunner(options: options).run(scenario)

@@ -54,7 +54,7 @@ extension SessionRunner {
             var rounds = 0
             while reply.code.value == 334, rounds < 8 {
                 rounds += 1
-                result.intermediateReplies.append(reply)
+                result.intermediateReplies.append(shown(reply))
                 let response = responses.isEmpty ? "*" : responses.removeFirst()(reply)
                 let shown = response == "*" || response.isEmpty ? response : PlanText.mask
                 result.sentLines.append(shown)

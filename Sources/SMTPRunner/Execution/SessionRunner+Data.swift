@@ -18,7 +18,7 @@ extension SessionRunner {
                 judge(step, reply: first, took: ContinuousClock.now - clock, into: &result)
                 return result
             }
-            result.intermediateReplies = [first]
+            result.intermediateReplies = [shown(first)]
             let final = try await sendMessage(data.message, timeout: step.timeout, on: connection)
             judge(step, reply: final, took: ContinuousClock.now - clock, into: &result)
         } catch {
@@ -28,7 +28,11 @@ extension SessionRunner {
     }
 
     /// Sends a message after 354 (dot-stuffed, then `.`) and reads the reply to the final dot.
-    func sendMessage(_ message: PlanText, timeout: Duration, on connection: SMTPConnection) async throws(TransportError)
+    func sendMessage(
+        _ message: PlanText,
+        timeout: Duration,
+        on connection: SMTPConnection
+    ) async throws(TransportError)
         -> Reply
     {
         let bytes = MessageEncoder.dotStuffed(Array(message.wire(captures: captures).utf8))
@@ -60,19 +64,25 @@ extension SessionRunner {
                     judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
                     return result
                 }
-                result.intermediateReplies.append(reply)
+                result.intermediateReplies.append(shown(reply))
             }
             fail(&result, StepFailure(kind: .localRefusal, message: "bdat has no chunks"), took: .zero)
         } catch {
-            fail(&result, StepFailure(error, command: result.sentLines.last ?? "BDAT"), took: ContinuousClock.now - clock)
+            fail(
+                &result,
+                StepFailure(error, command: result.sentLines.last ?? "BDAT"),
+                took: ContinuousClock.now - clock
+            )
         }
         return result
     }
 
     /// Shows message content in the transcript, redacted, at most 200 lines.
     private func recordMessage(_ message: PlanText) {
-        let lines = message.redacted(captures: captures).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        // "\r\n" is one Character in Swift, so split on every kind of line end.
+        let lines = message.redacted(captures: captures)
+            .split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+            .map(String.init)
         let content = lines.last == "" ? Array(lines.dropLast()) : lines
         for line in content.prefix(200) {
             transcript.client(line.hasPrefix(".") ? "." + line : line)

@@ -19,7 +19,7 @@ extension SessionRunner {
     /// Judges the reply a step is judged on: the expectation, an enhanced code that contradicts its reply code
     /// (a server defect), the `within` timing assertion, and the captures (a capture that does not match fails).
     func judge(_ step: PlannedStep, reply: Reply, took: Duration, into result: inout StepResult) {
-        result.reply = reply
+        result.reply = shown(reply)
         result.duration = took
         var problems = ExpectationCheck.mismatches(of: reply, against: step.expectation)
         var kind = FailureKind.unexpectedReply
@@ -44,6 +44,12 @@ extension SessionRunner {
             result.failure = StepFailure(kind: kind, message: plan.redact(problems.joined(separator: "; ")))
             failingReply = reply
         }
+    }
+
+    /// A reply as results show it: every secret of the plan masked in its lines.
+    func shown(_ reply: Reply) -> Reply {
+        guard !plan.secrets.isEmpty else { return reply }
+        return Reply(code: reply.code, lines: reply.lines.map(plan.redact))
     }
 
     /// Marks a result failed by a transport error (or any failure) and notes it in the transcript.

@@ -134,6 +134,10 @@ extension SessionRunner {
                 try await connection.awaitHandshake(timeout: openPlan.connectTimeout)
                 let facts = await connection.tlsFacts(verified: tls.verify, serverName: tls.serverHostname)
                 result.tls = facts
+                if let problem = tls.nameProblem(with: facts) {
+                    fail(&result, StepFailure(kind: .tlsFailure, message: problem), took: ContinuousClock.now - clock)
+                    return result
+                }
                 transcript.note("TLS \(facts.version ?? "?") established" + (facts.subject.map { " with \($0)" } ?? ""))
             }
             let reply = try await connection.readReply(timeout: step.timeout)

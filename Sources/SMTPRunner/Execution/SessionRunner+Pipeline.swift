@@ -6,7 +6,11 @@ extension SessionRunner {
     /// A pipelined group (RFC 2920): every command line in one write, then the replies matched in order. Refused
     /// when the server did not advertise PIPELINING, unless the group is forced. A `data` in the group sends its
     /// message after its 354.
-    func playPipeline(_ step: PlannedStep, _ pipeline: PipelinePlan, on connection: SMTPConnection) async
+    func playPipeline(
+        _ step: PlannedStep,
+        _ pipeline: PipelinePlan,
+        on connection: SMTPConnection
+    ) async
         -> StepResult
     {
         var result = baseResult(step, startedAt: Date())
@@ -70,7 +74,7 @@ extension SessionRunner {
                     let first = try await connection.readReply(timeout: data.initiationTimeout)
                     transcript.server(first)
                     if first.replyClass == .positiveIntermediate {
-                        sub.intermediateReplies = [first]
+                        sub.intermediateReplies = [shown(first)]
                         let final = try await sendMessage(data.message, timeout: substep.timeout, on: connection)
                         judge(substep, reply: final, took: ContinuousClock.now - clock, into: &sub)
                     } else {

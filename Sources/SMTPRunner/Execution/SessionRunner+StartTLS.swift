@@ -21,12 +21,12 @@ extension SessionRunner {
             try await connection.write(Array("STARTTLS\r\n".utf8))
             let reply = try await connection.readReply(timeout: step.timeout)
             transcript.server(reply)
+            result.reply = shown(reply)
             guard reply.isPositiveCompletion else {
                 judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
                 return result
             }
             if connection.isTLS {
-                result.reply = reply
                 fail(
                     &result,
                     StepFailure(
@@ -45,8 +45,13 @@ extension SessionRunner {
             capabilities = nil
             let facts = await connection.tlsFacts(verified: settings.verify, serverName: settings.serverHostname)
             result.tls = facts
+            if let problem = settings.nameProblem(with: facts) {
+                fail(&result, StepFailure(kind: .tlsFailure, message: problem), took: ContinuousClock.now - clock)
+                return result
+            }
             transcript.note(
-                "TLS \(facts.version ?? "?") established" + (settings.verify ? ", certificate verified" : ", not verified")
+                "TLS \(facts.version ?? "?") established"
+                    + (settings.verify ? ", certificate verified" : ", not verified")
                     + (facts.subject.map { "; certificate \($0)" } ?? "")
             )
             judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)

@@ -49,7 +49,10 @@ final class SessionRunner {
                 results.append(await playSleep(step, duration))
             default:
                 results.append(
-                    refused(step, "no connection is open: this step comes before any `open` (or after the connection closed)")
+                    refused(
+                        step,
+                        "no connection is open: this step comes before any `open` (or after the connection closed)"
+                    )
                 )
                 return outcome()
             }
@@ -81,7 +84,15 @@ final class SessionRunner {
                     isTLS: false,
                     logger: logger
                 )
-                let opened = await greet(step, openPlan, connection, peer: peer, tls: tls, started: started, clock: clock)
+                let opened = await greet(
+                    step,
+                    openPlan,
+                    connection,
+                    peer: peer,
+                    tls: tls,
+                    started: started,
+                    clock: clock
+                )
                 results.append(opened)
                 guard opened.passed else {
                     await politeQuit(connection)
@@ -186,6 +197,11 @@ final class SessionRunner {
         case .localRefusal?: status = .error
         default: status = .failed
         }
-        return SessionOutcome(steps: results, transcript: transcript.entries, status: status, failingReply: failingReply)
+        return SessionOutcome(
+            steps: results,
+            transcript: transcript.entries,
+            status: status,
+            failingReply: failingReply
+        )
     }
 }

@@ -10,7 +10,10 @@ extension StepFailure {
                 message: "no complete reply to \(command) within \(limit.shortText) (the step's timeout)"
             )
         case .closed:
-            self.init(kind: .connectionClosed, message: "the server closed the connection instead of replying to \(command)")
+            self.init(
+                kind: .connectionClosed,
+                message: "the server closed the connection instead of replying to \(command)"
+            )
         case .defect(let defect):
             self.init(kind: .protocolDefect(quoted: Self.offendingText(defect)), message: "protocol defect: \(defect)")
         case .tls(let reason):

@@ -68,7 +68,10 @@ enum Connector {
             case ECONNREFUSED:
                 return .connectFailed(.refused, "connection refused (nothing listens on that port)")
             case ENETUNREACH, EHOSTUNREACH:
-                return .connectFailed(.unreachable, "no route to host (\(String(cString: strerror(ioError.errnoCode))))")
+                return .connectFailed(
+                    .unreachable,
+                    "no route to host (\(String(cString: strerror(ioError.errnoCode))))"
+                )
             case ETIMEDOUT:
                 return .connectFailed(.timeout, "connection timed out")
             default:

@@ -41,4 +41,26 @@ struct TLSSettings: Sendable {
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts.allSatisfy { part in !part.isEmpty && part.allSatisfy(\.isNumber) }
     }
+
+    /// With verification on and a host name to verify: why the certificate does not carry that name, or `nil`.
+    ///
+    /// NIOSSL accepts a certificate whose SANs name either the host name or the address connected to; a test
+    /// that says `server-name: mail.example.com` means that name, so the runner checks it on its own as well.
+    func nameProblem(with facts: TLSFacts) -> String? {
+        guard verify, let name = serverHostname?.lowercased() else { return nil }
+        let dnsNames = facts.subjectAlternativeNames.filter { !$0.contains(":") && !Self.isAddressLiteral($0) }
+        if dnsNames.contains(where: { Self.matches(pattern: $0.lowercased(), name: name) }) { return nil }
+        let shown = dnsNames.isEmpty ? "no DNS names" : dnsNames.joined(separator: ", ")
+        return "TLS certificate does not match the server name \(name) (it names \(shown)); set `server-name:` to a "
+            + "name the certificate carries"
+    }
+
+    /// RFC 6125 matching: exact, or a `*.` wildcard standing for exactly one left-most label.
+    static func matches(pattern: String, name: String) -> Bool {
+        let pattern = pattern.hasSuffix(".") ? String(pattern.dropLast()) : pattern
+        let name = name.hasSuffix(".") ? String(name.dropLast()) : name
+        if pattern == name { return true }
+        guard pattern.hasPrefix("*."), let dot = name.firstIndex(of: ".") else { return false }
+        return name[name.index(after: dot)...] == pattern.dropFirst(2) && dot != name.startIndex
+    }
 }
