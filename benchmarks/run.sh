@@ -437,6 +437,30 @@ EOF
     echo "Load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER. Servers' peak RSS over the"
     echo "whole run: $SERVER_PEAKS."
     echo
+    cat <<EOF
+What differs between the rows:
+
+- smtpspec compiles the scenario once, then for every case checks each reply against its expectation
+  (code, enhanced status code, the EHLO capabilities PIPELINING and DSN) and keeps a transcript and a
+  result per case; the DATA step adds Date, Message-ID, From and To headers. It is one process for all
+  N sessions.
+- swaks 20201014.0 (Debian 12) has no DSN options (they came in a later release), so its RCPT carries no
+  NOTIFY. One Perl process per session, as admins run it from a shell loop: its time is mostly start-up.
+  Its peak RSS is that of the largest single process of the loop, not a sum.
+- smtp-source sends HELO (not EHLO), no NOTIFY, and its own four-line test message; it checks only that
+  each reply is positive. It is Postfix's C load generator, the floor for this workload.
+- Python smtplib sends EHLO, MAIL, RCPT with NOTIFY=SUCCESS,FAILURE, DATA and QUIT, checks reply codes
+  and that DSN is advertised; one interpreter for all N sessions.
+- The "-s $JOBS" and "--jobs $JOBS" rows run $JOBS sessions at a time; the others one after another. On two
+  cores the client and the server share the CPU, so concurrency gains little.
+- smtp-sink accepts everything and stores nothing, so its rows measure the client and loopback TCP.
+  The mock parses every command, applies the persona and assigns queue IDs, so its rows are slower for
+  every client.
+- Short sessions leave sockets in TIME-WAIT; the count at the start of each run is in the details. A run
+  must exit 0 and the server must count exactly N sessions and N messages, or the script stops.
+- Figures are for this machine in this sitting only: compare rows with each other, not with other runs.
+EOF
+    echo
     echo "Machine and versions:"
     echo
     machine
