@@ -1,7 +1,7 @@
 import SMTPYAML
 
 extension Persona {
-    /// The names of the built-in personas: `exchange`, `exchange-auth`, `postfix`, `strict`.
+    /// The names of the built-in personas: `exchange`, `exchange-auth`, `greylisting`, `postfix`, `strict`.
     public static var builtinNames: [String] { BuiltinPersonas.names }
 
     /// A built-in persona.

@@ -21,6 +21,9 @@ public struct Persona: Sendable {
     public var domains: [String]
     /// Whether recipients in domains that are not local are accepted (an open relay).
     public var relay: Bool
+    /// Whether an authenticated client may send to domains that are not local even when ``relay``
+    /// is off (Postfix's `permit_sasl_authenticated`).
+    public var relayAuthenticated: Bool
     /// Domains a reverse-path may use; empty means any domain.
     public var senderDomains: [String]
     /// Authentication: whether it is required, and who may log in.
@@ -51,6 +54,7 @@ public struct Persona: Sendable {
         mailboxes: [String] = [],
         domains: [String] = [],
         relay: Bool = true,
+        relayAuthenticated: Bool = true,
         senderDomains: [String] = [],
         auth: PersonaAuth = PersonaAuth(),
         tls: PersonaTLS = PersonaTLS(),
@@ -68,6 +72,7 @@ public struct Persona: Sendable {
         self.mailboxes = mailboxes
         self.domains = domains
         self.relay = relay
+        self.relayAuthenticated = relayAuthenticated
         self.senderDomains = senderDomains
         self.auth = auth
         self.tls = tls

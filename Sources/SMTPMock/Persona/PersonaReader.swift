@@ -5,7 +5,8 @@ import SMTPYAML
 enum PersonaReader {
     static let topKeys = [
         "name", "description", "extends", "hostname", "banner", "capabilities", "capabilities-after-tls",
-        "mailboxes", "domains", "relay", "sender-domains", "auth", "tls", "size-limit", "max-recipients",
+        "mailboxes", "domains", "relay", "relay-authenticated", "sender-domains", "auth", "tls", "size-limit",
+        "max-recipients",
         "greylisting", "rules", "replies",
     ]
     static let authKeys = ["required", "users"]
@@ -125,6 +126,9 @@ enum PersonaReader {
             persona.senderDomains = list.map(\.0)
         }
         if let value = top["relay"]?.boolean("'relay'", diagnostics: &diagnostics) { persona.relay = value }
+        if let value = top["relay-authenticated"]?.boolean("'relay-authenticated'", diagnostics: &diagnostics) {
+            persona.relayAuthenticated = value
+        }
     }
 
     private static func readAuth(_ node: YAMLNode, into auth: inout PersonaAuth, diagnostics: inout [Diagnostic]) {

@@ -1,0 +1,111 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOSSL
+import SMTPCore
+
+extension MockServer {
+    /// Serves one connection: the session's actions carried out in order until it closes.
+    func serve(_ connection: Connection, number: Int, admitted: Bool) async {
+        let client = connection.channel.remoteAddress?.ipAddress ?? "unknown"
+        var log = logger
+        log[metadataKey: "connection"] = "\(number)"
+        log[metadataKey: "client"] = "\(client)"
+        defer { release(number) }
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                guard admitted else {
+                    let refusal = persona.replies[.tooManyConnections]
+                    let reply = Reply(code: ReplyCode(refusal.code) ?? .serviceNotAvailable, lines: refusal.lines)
+                    log.notice("too many connections; refused", metadata: ["reply": "\(reply)"])
+                    try await outbound.write(ByteBuffer(bytes: reply.encoded))
+                    return
+                }
+                log.info("session opened")
+                let environment = SessionEnvironment(
+                    clientAddress: client,
+                    tlsAvailable: true,
+                    implicitTLS: persona.tls.implicit,
+                    greylist: greylist,
+                    connectionNumber: number
+                )
+                var session = MockSession(persona: persona, environment: environment)
+                guard try await perform(session.start(), on: connection, outbound: outbound, log: log) else { return }
+                for try await event in inbound {
+                    let actions: [SessionAction]
+                    switch event {
+                    case .bytes(let buffer):
+                        actions = session.receive(buffer.readableBytesView)
+                    case .tlsStarted:
+                        session.tlsEstablished()
+                        log.info("TLS started")
+                        continue
+                    case .idle:
+                        log.notice("idle timeout")
+                        actions = session.idleTimeout()
+                    }
+                    guard try await perform(actions, on: connection, outbound: outbound, log: log) else { return }
+                }
+            }
+        } catch {
+            log.notice("session ended with an error", metadata: ["error": "\(error)"])
+        }
+        log.info("session closed")
+    }
+
+    /// Carries out actions in order; returns `false` once the connection must close.
+    private func perform(
+        _ actions: [SessionAction],
+        on connection: Connection,
+        outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        log: Logger
+    ) async throws -> Bool {
+        var pending: [UInt8] = []
+        for action in actions {
+            switch action {
+            case .reply(let reply):
+                log.debug("reply", metadata: ["reply": "\(reply)"])
+                pending += reply.encoded
+            case .delay(let duration):
+                try await flush(&pending, outbound)
+                try await Task.sleep(for: duration)
+            case .deliver(let message):
+                messages.append(message)
+                if let maildir {
+                    do {
+                        try maildir.deliver(message)
+                    } catch {
+                        log.error("cannot write to the maildir", metadata: ["error": "\(error)"])
+                    }
+                }
+                log.info(
+                    "message accepted",
+                    metadata: [
+                        "from": "<\(message.reversePath)>", "to": "\(message.forwardPaths)",
+                        "octets": "\(message.content.count)", "queue-id": "\(message.queueID)",
+                    ]
+                )
+            case .startTLS:
+                try await flush(&pending, outbound)
+                let context = tlsContext
+                let channel = connection.channel
+                try await channel.eventLoop.submit {
+                    let sync = channel.pipeline.syncOperations
+                    try sync.addHandler(NIOSSLServerHandler(context: context), position: .first)
+                    try sync.handler(type: ConnectionEventHandler.self).markTLSStarted()
+                }.get()
+            case .close:
+                try await flush(&pending, outbound)
+                return false
+            }
+        }
+        try await flush(&pending, outbound)
+        return true
+    }
+
+    private func flush(_ pending: inout [UInt8], _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+        guard !pending.isEmpty else { return }
+        try await outbound.write(ByteBuffer(bytes: pending))
+        pending.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// An SMTP server on loopback that plays a ``Persona``: for tests, `smtpspec mock` and `run --mock`.
+///
+/// ```swift
+/// let persona = try Persona.builtin(named: "exchange")
+/// try await withMockServer(persona: persona) { server in
+///     // connect to server.address, then look at server.receivedMessages
+/// }
+/// ```
+///
+/// Without ``withMockServer(persona:configuration:logger:_:)``: ``bind(persona:configuration:logger:)``,
+/// then ``run()`` in a task of your own, and ``shutdown()`` to stop; ``run()`` returns once every
+/// connection has ended.
+public final class MockServer: Sendable {
+    typealias Connection = NIOAsyncChannel<ConnectionEvent, ByteBuffer>
+
+    /// The persona the server plays.
+    public let persona: Persona
+    /// The configuration it was started with.
+    public let configuration: MockServerConfiguration
+    /// Where it listens; the real port even when 0 was asked for.
+    public let address: MockServerAddress
+    /// Every message accepted so far.
+    public let messages: MessageStore
+    /// The certificate the server presents in TLS.
+    public let tlsIdentity: TLSIdentity
+
+    let logger: Logger
+    let maildir: Maildir?
+    let tlsContext: NIOSSLContext
+    let greylist = Greylist()
+    let serverChannel: NIOAsyncChannel<Connection, Never>
+    let state = Locked(ServerState())
+
+    /// Counters and open connections, behind a lock.
+    struct ServerState {
+        var connectionsAccepted = 0
+        var active: [Int: any Channel] = [:]
+        var shuttingDown = false
+    }
+
+    private init(
+        persona: Persona,
+        configuration: MockServerConfiguration,
+        address: MockServerAddress,
+        tlsIdentity: TLSIdentity,
+        tlsContext: NIOSSLContext,
+        maildir: Maildir?,
+        logger: Logger,
+        serverChannel: NIOAsyncChannel<Connection, Never>
+    ) {
+        self.persona = persona
+        self.configuration = configuration
+        self.address = address
+        self.tlsIdentity = tlsIdentity
+        self.tlsContext = tlsContext
+        self.maildir = maildir
+        self.logger = logger
+        self.serverChannel = serverChannel
+        self.messages = MessageStore()
+    }
+
+    /// A snapshot of the messages accepted so far, in arrival order.
+    public var receivedMessages: [ReceivedMessage] { messages.all }
+
+    /// Binds the listening socket; call ``run()`` to start answering.
+    ///
+    /// - Throws: when the address cannot be bound, the maildir cannot be created or the TLS
+    ///   certificate cannot be read or made.
+    public static func bind(
+        persona: Persona,
+        configuration: MockServerConfiguration = MockServerConfiguration(),
+        logger: Logger = Logger(label: "smtpspec.mock", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) async throws -> MockServer {
+        let identity: TLSIdentity
+        if let given = configuration.tlsIdentity {
+            identity = given
+        } else if let certificate = persona.tls.certificatePath, let key = persona.tls.keyPath {
+            identity = try TLSIdentity.load(certificatePath: certificate, keyPath: key)
+        } else {
+            identity = try TLSIdentity.selfSigned(hostname: persona.hostname)
+        }
+        let context = try identity.makeContext()
+        let maildir = try configuration.maildir.map { try Maildir(path: $0) }
+        let implicitTLS = persona.tls.implicit
+        let idle = TimeAmount.nanoseconds(
+            configuration.idleTimeout.components.seconds * 1_000_000_000
+                + configuration.idleTimeout.components.attoseconds / 1_000_000_000
+        )
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: configuration.host, port: configuration.port) { child in
+                child.eventLoop.makeCompletedFuture {
+                    let sync = child.pipeline.syncOperations
+                    if implicitTLS { try sync.addHandler(NIOSSLServerHandler(context: context)) }
+                    try sync.addHandler(IdleStateHandler(readTimeout: idle))
+                    try sync.addHandler(ConnectionEventHandler())
+                    return try Connection(wrappingChannelSynchronously: child)
+                }
+            }
+        let port = channel.channel.localAddress?.port ?? configuration.port
+        let host = channel.channel.localAddress?.ipAddress ?? configuration.host
+        let address = MockServerAddress(host: host, port: port)
+        logger.info(
+            "mock SMTP server listening",
+            metadata: [
+                "address": "\(address)", "persona": "\(persona.name)",
+                "tls": "\(implicitTLS ? "implicit" : "starttls")",
+            ]
+        )
+        return MockServer(
+            persona: persona,
+            configuration: configuration,
+            address: address,
+            tlsIdentity: identity,
+            tlsContext: context,
+            maildir: maildir,
+            logger: logger,
+            serverChannel: channel
+        )
+    }
+
+    /// Accepts and serves connections, each in a child task, until ``shutdown()``; returns once
+    /// every connection has ended.
+    public func run() async throws {
+        try await serverChannel.executeThenClose { inbound in
+            try await withThrowingDiscardingTaskGroup { group in
+                for try await connection in inbound {
+                    let admission = admit(connection.channel)
+                    group.addTask {
+                        await self.serve(connection, number: admission.number, admitted: admission.admitted)
+                    }
+                }
+            }
+        }
+        logger.info("mock SMTP server stopped", metadata: ["address": "\(address)"])
+    }
+
+    /// Stops listening and closes every open connection; ``run()`` then returns.
+    public func shutdown() {
+        let open = state.withLock { state in
+            state.shuttingDown = true
+            return Array(state.active.values)
+        }
+        serverChannel.channel.close(promise: nil)
+        for channel in open { channel.close(promise: nil) }
+    }
+
+    /// The number of connections open right now.
+    public var activeConnections: Int { state.withLock { $0.active.count } }
+
+    private func admit(_ channel: any Channel) -> (number: Int, admitted: Bool) {
+        state.withLock { state in
+            state.connectionsAccepted += 1
+            let number = state.connectionsAccepted
+            guard !state.shuttingDown, state.active.count < configuration.maxConnections else { return (number, false) }
+            state.active[number] = channel
+            return (number, true)
+        }
+    }
+
+    func release(_ number: Int) {
+        _ = state.withLock { $0.active.removeValue(forKey: number) }
+    }
+}

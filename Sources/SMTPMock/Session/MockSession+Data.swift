@@ -1,0 +1,142 @@
+import Crypto
+import Foundation
+import SMTPCore
+
+extension MockSession {
+    mutating func data(_ argument: String, actions: inout [SessionAction]) {
+        guard argument.isEmpty else {
+            return actions.append(.reply(reply(.noArguments, ["usage": "DATA", "argument": argument])))
+        }
+        guard let current = transaction else { return actions.append(.reply(reply(.needMail))) }
+        if current.usedBDAT || current.binary { return actions.append(.reply(reply(.badSequence))) }
+        guard !current.recipients.isEmpty else {
+            return actions.append(.reply(reply(current.refusedRecipients > 0 ? .noValidRecipients : .needRcpt)))
+        }
+        actions.append(.reply(reply(.dataStart)))
+        mode = .data(DataReader(sizeLimit: persona.sizeLimit))
+    }
+
+    mutating func bdat(_ argument: String, actions: inout [SessionAction]) {
+        guard offers("CHUNKING") else {
+            return actions.append(.reply(reply(.unknownCommand, ["argument": "BDAT"])))
+        }
+        guard let (size, last) = Self.bdatArguments(argument) else {
+            return actions.append(.reply(reply(.syntaxError, ["usage": "BDAT <octets> [LAST]", "argument": argument])))
+        }
+        var refusal: Reply?
+        if let current = transaction {
+            if current.recipients.isEmpty {
+                refusal = reply(current.refusedRecipients > 0 ? .noValidRecipients : .needRcpt)
+            }
+        } else {
+            refusal = reply(.needMail)
+        }
+        if refusal == nil { transaction?.usedBDAT = true }
+        mode = .bdat(remaining: size, last: last, refusal: refusal)
+    }
+
+    /// Keeps the octets of a BDAT chunk (unless the chunk is refused or over the size limit).
+    mutating func receiveChunk(_ bytes: ArraySlice<UInt8>, remaining: Int, last: Bool, refusal: Reply?) {
+        mode = .bdat(remaining: remaining, last: last, refusal: refusal)
+        guard refusal == nil, var current = transaction, !current.chunksTooBig else { return }
+        if let limit = persona.sizeLimit, current.chunks.count + bytes.count > limit {
+            current.chunksTooBig = true
+            current.chunks = []
+        } else {
+            current.chunks.append(contentsOf: bytes)
+        }
+        transaction = current
+    }
+
+    /// Answers a BDAT chunk once all its octets have arrived.
+    mutating func finishChunk(last: Bool, refusal: Reply?, actions: inout [SessionAction]) {
+        if let refusal { return actions.append(.reply(refusal)) }
+        guard let current = transaction else { return actions.append(.reply(reply(.needMail))) }
+        if current.chunksTooBig {
+            transaction = nil
+            return actions.append(.reply(reply(.messageTooBig)))
+        }
+        guard last else {
+            return actions.append(.reply(reply(.bdatOK, ["octets": String(current.chunks.count)])))
+        }
+        accept(current, content: current.chunks, viaBDAT: true, actions: &actions)
+    }
+
+    /// Answers the end of DATA: refuse an over-long line or size, otherwise keep the message.
+    mutating func finishData(_ reader: DataReader, actions: inout [SessionAction]) {
+        guard let current = transaction else { return actions.append(.reply(reply(.needMail))) }
+        if reader.tooBig {
+            transaction = nil
+            return actions.append(.reply(reply(.messageTooBig)))
+        }
+        if reader.lineTooLong {
+            transaction = nil
+            return actions.append(.reply(reply(.textLineTooLong)))
+        }
+        accept(current, content: reader.content, viaBDAT: false, actions: &actions)
+    }
+
+    private mutating func accept(
+        _ current: MailTransaction,
+        content: [UInt8],
+        viaBDAT: Bool,
+        actions: inout [SessionAction]
+    ) {
+        transaction = nil
+        let text = String(decoding: content, as: UTF8.self)
+        var replacement: Reply?
+        switch applyRules(command: "MESSAGE", argument: text, actions: &actions) {
+        case .disconnected:
+            actions.append(.close)
+            mode = .closed
+            return
+        case .refused(let refusal, let close):
+            actions.append(.reply(refusal))
+            if close {
+                actions.append(.close)
+                mode = .closed
+            }
+            return
+        case .proceed(let positive):
+            replacement = positive
+        }
+        messagesAccepted += 1
+        let ids = identifiers()
+        let message = ReceivedMessage(
+            reversePath: current.reversePath,
+            mailParameters: current.parameters,
+            recipients: current.recipients,
+            content: content,
+            viaBDAT: viaBDAT,
+            helo: helo ?? "",
+            authenticatedUser: authenticatedUser,
+            tls: tlsActive,
+            queueID: ids["queue-id"] ?? ""
+        )
+        actions.append(.deliver(message))
+        actions.append(.reply(replacement ?? reply(.queued, ids)))
+    }
+
+    /// Identifiers for the accepted message, derived from the connection and message numbers so
+    /// the same conversation always gets the same ones.
+    private func identifiers() -> [String: String] {
+        let seed = "\(persona.hostname)/\(environment.connectionNumber)/\(messagesAccepted)"
+        let digest = Array(SHA256.hash(data: Array(seed.utf8)))
+        let hex = digest.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let guid =
+            [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4)]
+            .joined(separator: "-") + "-" + hex.dropFirst(20).prefix(12)
+        let internalID = digest.prefix(6).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 10_000_000_000_000
+        return [
+            "message-id": guid,
+            "internal-id": String(internalID),
+            "queue-id": String(hex.prefix(10)).uppercased(),
+        ]
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import SMTPCore
+
+/// The server side of one SMTP connection as a value: bytes in, actions out.
+///
+/// The connection feeds it what the client sent (``receive(_:)``) and carries out the
+/// ``SessionAction``s it returns: replies to write, delays, STARTTLS, messages to keep, closing.
+/// It never touches a channel, so it is tested by feeding bytes and reading replies.
+public struct MockSession: Sendable {
+    /// What the session does with the next bytes.
+    enum Mode: Sendable, Hashable {
+        case commands
+        case data(DataReader)
+        case bdat(remaining: Int, last: Bool, refusal: Reply?)
+        case authPlain
+        case authLoginUsername
+        case authLoginPassword(username: String)
+        case awaitingTLS
+        case refusedService
+        case closed
+    }
+
+    /// The persona the session plays.
+    public let persona: Persona
+    /// What the session knows about its connection.
+    public let environment: SessionEnvironment
+
+    var mode = Mode.commands
+    var framer = CommandLineFramer()
+    var helo: String?
+    var tlsActive: Bool
+    var authenticatedUser: String?
+    var transaction: MailTransaction?
+    var ruleMatches: [Int: Int] = [:]
+    var messagesAccepted = 0
+
+    /// Creates a session for a new connection.
+    public init(persona: Persona, environment: SessionEnvironment) {
+        self.persona = persona
+        self.environment = environment
+        self.tlsActive = environment.implicitTLS
+    }
+
+    /// Whether the session has ended; the connection should close.
+    public var isClosed: Bool { mode == .closed }
+
+    /// Whether TLS is active on the connection.
+    public var isTLSActive: Bool { tlsActive }
+
+    /// The user the client authenticated as, if any.
+    public var authenticatedUsername: String? { authenticatedUser }
+
+    /// The greeting (or the `CONNECT` rule's answer) when the connection opens.
+    public mutating func start() -> [SessionAction] {
+        var actions: [SessionAction] = []
+        let outcome = applyRules(command: "CONNECT", argument: environment.clientAddress, actions: &actions)
+        switch outcome {
+        case .proceed(let replacement):
+            actions.append(.reply(replacement ?? render(persona.banner)))
+        case .refused(let reply, let close):
+            actions.append(.reply(reply))
+            if close || reply.code.value == 421 {
+                actions.append(.close)
+                mode = .closed
+            } else {
+                mode = .refusedService
+            }
+        case .disconnected:
+            actions.append(.close)
+            mode = .closed
+        }
+        return actions
+    }
+
+    /// Handles bytes from the client and returns what to do, in order.
+    public mutating func receive(_ bytes: some Collection<UInt8>) -> [SessionAction] {
+        var actions: [SessionAction] = []
+        var input = Array(bytes)[...]
+        while true {
+            switch mode {
+            case .closed, .awaitingTLS:
+                return actions
+            case .data(var reader):
+                let (consumed, ended) = reader.read(input)
+                input = input.dropFirst(consumed)
+                if ended {
+                    mode = .commands
+                    finishData(reader, actions: &actions)
+                } else {
+                    mode = .data(reader)
+                    return actions
+                }
+            case .bdat(let remaining, let last, let refusal):
+                let take = min(remaining, input.count)
+                receiveChunk(input.prefix(take), remaining: remaining - take, last: last, refusal: refusal)
+                input = input.dropFirst(take)
+                if remaining - take > 0 { return actions }
+                mode = .commands
+                finishChunk(last: last, refusal: refusal, actions: &actions)
+            default:
+                framer.append(input)
+                input = []
+                readLines(actions: &actions)
+                if case .data = mode {
+                    input = framer.takeBufferedBytes()[...]
+                } else if case .bdat = mode {
+                    input = framer.takeBufferedBytes()[...]
+                } else {
+                    return actions
+                }
+            }
+        }
+    }
+
+    /// Called once the TLS handshake after STARTTLS has finished: the session starts over as after
+    /// the greeting (RFC 3207 §4.2), forgetting the EHLO, the transaction and authentication.
+    public mutating func tlsEstablished() {
+        guard mode == .awaitingTLS else { return }
+        tlsActive = true
+        helo = nil
+        transaction = nil
+        authenticatedUser = nil
+        framer = CommandLineFramer()
+        mode = .commands
+    }
+
+    /// The connection was idle too long: say so and close.
+    public mutating func idleTimeout() -> [SessionAction] {
+        guard mode != .closed else { return [] }
+        mode = .closed
+        return [.reply(render(persona.replies[.timeout])), .close]
+    }
+
+    /// Ends the session with a reply (when the server shuts down, for example).
+    public mutating func close(with reply: Reply?) -> [SessionAction] {
+        guard mode != .closed else { return [] }
+        mode = .closed
+        return (reply.map { [SessionAction.reply($0)] } ?? []) + [.close]
+    }
+
+    private mutating func readLines(actions: inout [SessionAction]) {
+        while let next = framer.nextLine() {
+            switch next {
+            case .failure:
+                actions.append(.reply(reply(.lineTooLong)))
+            case .success(let line):
+                handleLine(line.text, actions: &actions)
+            }
+            switch mode {
+            case .commands, .authPlain, .authLoginUsername, .authLoginPassword, .refusedService:
+                continue
+            default:
+                return
+            }
+        }
+    }
+
+    private mutating func handleLine(_ line: String, actions: inout [SessionAction]) {
+        switch mode {
+        case .authPlain, .authLoginUsername, .authLoginPassword:
+            handleAuthResponse(line, actions: &actions)
+        case .refusedService:
+            let verb = line.split(separator: " ", maxSplits: 1).first.map { $0.uppercased() } ?? ""
+            if verb == "QUIT" {
+                actions.append(.reply(reply(.quit)))
+                actions.append(.close)
+                mode = .closed
+            } else {
+                actions.append(.reply(reply(.badSequence)))
+            }
+        default:
+            handleCommand(line, actions: &actions)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import SMTPCore
+
+/// What a ``MockSession`` asks its connection to do, in order.
+public enum SessionAction: Sendable, Hashable {
+    /// Write a reply.
+    case reply(Reply)
+    /// Wait before doing the next action (a persona rule's delay).
+    case delay(Duration)
+    /// Start TLS now: the reply before this one was the STARTTLS 220; every byte the client sent
+    /// after the STARTTLS line is discarded (RFC 3207 §4.2).
+    case startTLS
+    /// Keep an accepted message (the reply after it tells the client so).
+    case deliver(ReceivedMessage)
+    /// Close the connection.
+    case close
+}
+
+extension Array where Element == SessionAction {
+    /// The replies among the actions, in order.
+    public var replies: [Reply] {
+        compactMap { action in
+            if case .reply(let reply) = action { return reply }
+            return nil
+        }
+    }
+}
