@@ -1,0 +1,95 @@
+/// The parameters of a MAIL command read into typed values (RFC 1870, 6152, 3030, 3461, 6531, 4954, 8689).
+///
+/// A malformed value or a repeated keyword is a `CommandSyntaxError` (501, RFC 3461 §4.5); keywords this type
+/// does not know are kept in `others`, for the server to answer 555 when it does not implement them.
+public struct MailParameters: Sendable, Hashable {
+    /// `SIZE=`: the declared message size in octets.
+    public var size: Int?
+    /// `BODY=`.
+    public var body: MailBodyType?
+    /// `RET=`.
+    public var ret: DSNReturn?
+    /// `ENVID=`, decoded from xtext.
+    public var envelopeID: String?
+    /// `SMTPUTF8` was given.
+    public var smtputf8: Bool = false
+    /// `REQUIRETLS` was given.
+    public var requireTLS: Bool = false
+    /// `AUTH=`: the decoded identity, `""` for `AUTH=<>`.
+    public var auth: String?
+    /// Other parameters, in order.
+    public var others: [ESMTPParameter] = []
+
+    /// Empty parameters.
+    public init() {}
+
+    /// Reads MAIL parameters.
+    public static func parse(_ parameters: [ESMTPParameter]) -> Result<MailParameters, CommandSyntaxError> {
+        var result = MailParameters()
+        var seen = Set<String>()
+        for parameter in parameters {
+            let keyword = parameter.keyword.uppercased()
+            guard seen.insert(keyword).inserted else {
+                return .failure(CommandSyntaxError(.badParameter, "Duplicate \(keyword) parameter (RFC 3461 §4.5)"))
+            }
+            switch keyword {
+            case "SIZE":
+                guard let value = parameter.value, value.count <= 20, value.allSatisfy(\.isASCII),
+                    let size = Int(value), size >= 0
+                else { return .failure(bad(parameter, "SIZE=<octets>")) }
+                result.size = size
+            case "BODY":
+                guard let body = parameter.value.flatMap(MailBodyType.init(parsing:)) else {
+                    return .failure(bad(parameter, "BODY=7BIT, 8BITMIME or BINARYMIME"))
+                }
+                result.body = body
+            case "RET":
+                guard let ret = parameter.value.flatMap(DSNReturn.init(parsing:)) else {
+                    return .failure(bad(parameter, "RET=FULL or RET=HDRS"))
+                }
+                result.ret = ret
+            case "ENVID":
+                guard let value = parameter.value, let decoded = XText.decode(value),
+                    decoded.utf8.count <= SMTPLimits.envelopeID
+                else { return .failure(bad(parameter, "ENVID=<xtext of at most 100 characters>")) }
+                result.envelopeID = decoded
+            case "SMTPUTF8":
+                guard parameter.value == nil else { return .failure(bad(parameter, "SMTPUTF8 without a value")) }
+                result.smtputf8 = true
+            case "REQUIRETLS":
+                guard parameter.value == nil else { return .failure(bad(parameter, "REQUIRETLS without a value")) }
+                result.requireTLS = true
+            case "AUTH":
+                guard let value = parameter.value else { return .failure(bad(parameter, "AUTH=<xtext> or AUTH=<>")) }
+                if value == "<>" {
+                    result.auth = ""
+                } else {
+                    guard let identity = XText.decode(value) else {
+                        return .failure(bad(parameter, "AUTH=<xtext> or AUTH=<>"))
+                    }
+                    result.auth = identity
+                }
+            default:
+                result.others.append(parameter)
+            }
+        }
+        return .success(result)
+    }
+
+    /// The parameters in wire form, in a fixed order, followed by `others`.
+    public var parameters: [ESMTPParameter] {
+        var list: [ESMTPParameter] = []
+        if let size { list.append(.size(size)) }
+        if let body { list.append(.body(body)) }
+        if let ret { list.append(.ret(ret)) }
+        if let envelopeID { list.append(.envid(envelopeID)) }
+        if smtputf8 { list.append(.smtputf8) }
+        if requireTLS { list.append(.requireTLS) }
+        if let auth { list.append(.auth(auth.isEmpty ? nil : auth)) }
+        return list + others
+    }
+
+    static func bad(_ parameter: ESMTPParameter, _ usage: String) -> CommandSyntaxError {
+        CommandSyntaxError(.badParameter, "Bad \(parameter.keyword.uppercased()) parameter syntax; expected \(usage)")
+    }
+}
