@@ -86,10 +86,17 @@ extension MockServer {
                     ]
                 )
             case .startTLS:
-                try await flush(&pending, outbound)
+                // The 220 and the TLS handler go in together, in one event-loop task: the client sends its
+                // ClientHello as soon as it reads the 220, and had the handler come later those bytes would be
+                // read as plaintext (and discarded as text pipelined after STARTTLS).
+                let readyReply = pending
+                pending.removeAll(keepingCapacity: true)
                 let context = tlsContext
                 let channel = connection.channel
                 try await channel.eventLoop.submit {
+                    if !readyReply.isEmpty {
+                        channel.writeAndFlush(ByteBuffer(bytes: readyReply), promise: nil)
+                    }
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(NIOSSLServerHandler(context: context), position: .first)
                     try sync.handler(type: ConnectionEventHandler.self).markTLSStarted()
