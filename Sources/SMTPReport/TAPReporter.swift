@@ -39,6 +39,8 @@ public enum TAPReporter {
         case text(String)
         case number(Int)
         case list([String])
+        /// Lines kept as they are, written as a literal block scalar (`|`).
+        case block([String])
         case mapping([(String, YAMLValue)])
     }
 
@@ -71,7 +73,7 @@ public enum TAPReporter {
             ("kind", .text(explanation.failure.kind.name)),
             ("status", .text(status)),
             ("duration_ms", .number(Int(duration.milliseconds.rounded()))),
-            ("transcript", .list(explanation.transcript.map(\.description))),
+            ("transcript", .block(explanation.transcript.map(\.description))),
         ]
         return fields
     }
@@ -88,11 +90,31 @@ public enum TAPReporter {
             case .number(let number): return ["\(indent)\(key): \(number)"]
             case .list(let items):
                 if items.isEmpty { return ["\(indent)\(key): []"] }
-                return ["\(indent)\(key):"] + items.map { "\(indent)  - \(JSONText.quoted($0))" }
+                return ["\(indent)\(key):"] + items.map { "\(indent)  - \(listItem($0))" }
+            case .block(let lines):
+                if lines.isEmpty { return ["\(indent)\(key): []"] }
+                return ["\(indent)\(key): |"] + lines.map { "\(indent)  \(printable($0))" }
             case .mapping(let pairs):
                 return ["\(indent)\(key):"] + yamlLines(pairs, indent: indent + "  ")
             }
         }
+    }
+
+    /// A list item, double-quoted. Perl's TAP::Parser::YAMLish reads an item whose first word ends in a colon
+    /// (`"S: 220 …"`) as a mapping and fails, so such an item has its colons written as the YAML escape `\x3A`.
+    private static func listItem(_ text: String) -> String {
+        let quoted = JSONText.quoted(text)
+        let firstWord = quoted.prefix { $0 != " " && $0 != "\t" }
+        let afterWord = quoted.dropFirst(firstWord.count).drop { $0 == " " || $0 == "\t" }
+        guard firstWord.contains(":") || afterWord.hasPrefix(":") else { return quoted }
+        return quoted.replacingOccurrences(of: ":", with: "\\x3A")
+    }
+
+    /// A line for a block scalar: control characters (which a block scalar cannot hold) become U+FFFD.
+    private static func printable(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0 })
+        )
     }
 
     /// A test point's description: one line, `#` and `\` escaped as TAP 14 asks.
