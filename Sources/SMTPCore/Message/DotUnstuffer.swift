@@ -39,13 +39,24 @@ public struct DotUnstuffer: Sendable, Hashable {
     /// Feeds received octets. After `.complete`, create a new reader for the next message.
     public mutating func feed(_ bytes: some Collection<UInt8>) -> Progress {
         guard !finished else { return .complete(result, remainder: Array(bytes)) }
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            index = bytes.index(after: index)
+        let input = Array(bytes)
+        var index = 0
+        while index < input.count {
+            if state == .middle {
+                // Fast path: copy the run of ordinary octets up to the next CR or LF in one go.
+                var end = index
+                while end < input.count && input[end] != Self.cr && input[end] != Self.lf { end += 1 }
+                if end > index {
+                    emit(input[index..<end])
+                    index = end
+                    continue
+                }
+            }
+            let byte = input[index]
+            index += 1
             if step(byte) {
                 finished = true
-                return .complete(result, remainder: Array(bytes[index...]))
+                return .complete(result, remainder: Array(input[index...]))
             }
         }
         return .needMore
@@ -106,6 +117,13 @@ public struct DotUnstuffer: Sendable, Hashable {
         } else {
             state = byte == Self.cr ? .carriageReturn : .middle
         }
+    }
+
+    private mutating func emit(_ run: ArraySlice<UInt8>) {
+        let room = maxMessageSize.map { max(0, $0 - octets) } ?? run.count
+        message.append(contentsOf: run.prefix(room))
+        octets += run.count
+        lineLength += run.count
     }
 
     private mutating func emit(_ byte: UInt8) {
