@@ -23,8 +23,8 @@ public enum ProtocolDefect: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .lineTooLong(let octets):
-            return "line of \(octets) octets exceeds RFC 5321's limit of \(SMTPLimits.replyLine) octets "
-                + "including CRLF (§4.5.3.1.5)"
+            return "line of \(octets) octets exceeds the limit of \(SMTPLimits.replyLine) octets including CRLF "
+                + "(RFC 5321 §4.5.3.1.4 for commands, §4.5.3.1.5 for replies)"
         case .bareLineFeed(let line):
             return "line ended by a bare LF instead of CRLF (RFC 5321 §2.3.8): \(Self.quoted(line))"
         case .malformedReplyLine(let line):
