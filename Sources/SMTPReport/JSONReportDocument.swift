@@ -70,16 +70,3 @@ struct JSONReportDocument: Encodable {
         (duration.milliseconds * 1000).rounded() / 1000
     }
 }
-
-/// A place in a file, for JSON.
-struct JSONLocation: Encodable {
-    var file: String
-    var line: Int
-    var column: Int
-
-    init(_ location: SourceLocation) {
-        file = location.file
-        line = location.line
-        column = location.column
-    }
-}

@@ -1,3 +1,4 @@
+import Foundation
 import SMTPScenario
 
 /// The final defence against leaking a secret: every secret value of the plans a report covers, replaced by
@@ -6,9 +7,12 @@ struct SecretMask: Sendable, Hashable {
     /// The secrets, longest first, so that a secret containing another is masked whole.
     let secrets: [String]
 
-    /// Creates a mask; empty strings are ignored.
+    /// Creates a mask; empty strings are ignored. Each secret's base64 form is masked too (AUTH LOGIN sends a
+    /// password as a base64 line of its own).
     init(_ secrets: [String]) {
-        self.secrets = Array(Set(secrets.filter { !$0.isEmpty })).sorted { ($0.count, $0) > ($1.count, $1) }
+        let values = secrets.filter { !$0.isEmpty }
+        let encoded = values.map { Data($0.utf8).base64EncodedString() }
+        self.secrets = Array(Set(values + encoded)).sorted { ($0.count, $0) > ($1.count, $1) }
     }
 
     /// Whether there is nothing to mask.

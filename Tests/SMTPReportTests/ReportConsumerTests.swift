@@ -10,7 +10,9 @@ import Testing
     @Test func junitValidatesAgainstTheJUnitSchema() throws {
         guard let xmllint = ExternalTool.require(Self.xmllintPaths, install: Self.xmllintPackage) else { return }
         let folder = try Workspace.scratch("junit")
-        let xml = JUnitReporter.render(try SampleResults.report(SampleResults.all))
+        let xml = JUnitReporter.render(
+            try SampleResults.report(SampleResults.all, invalidFiles: [SampleResults.invalidFile])
+        )
         let path = try Workspace.write(xml, named: "report.xml", in: folder)
         let xsd = Workspace.root.appendingPathComponent("Tests/SMTPReportTests/Fixtures/junit.xsd").path
         let outcome = try xmllint.run(["--noout", "--schema", xsd, path])
@@ -18,9 +20,10 @@ import Testing
         // Failures and errors are told apart: a refused reply is <failure>, a refused connection is <error>.
         #expect(xml.contains("<testsuite name=\"inbound.smtp.yaml\" tests=\"6\" failures=\"4\" errors=\"1\""))
         #expect(xml.components(separatedBy: "<failure ").count - 1 == 1)
-        #expect(xml.components(separatedBy: "<error ").count - 1 == 4)
+        #expect(xml.components(separatedBy: "<error ").count - 1 == 5)
         #expect(xml.contains("<system-out>S: 220 \(SampleResults.banner)"))
         #expect(xml.contains("The specified recipient doesn&#39;t exist."))
+        #expect(xml.contains("<error message=\"broken.smtp.yaml:3:5: error: unknown verb &#39;rcpt-to&#39;\""))
     }
 
     @Test func theJUnitSchemaRejectsWhatCIWouldNotRead() throws {
@@ -43,16 +46,18 @@ import Testing
     @Test func tapIsReadByProveAndAFailingCaseFailsIt() throws {
         guard let prove = ExternalTool.require(["/usr/bin/prove"], install: "apt-get install -y perl") else { return }
         let folder = try Workspace.scratch("tap")
-        let failing = TAPReporter.render(try SampleResults.report(SampleResults.all))
+        let failing = TAPReporter.render(
+            try SampleResults.report(SampleResults.all, invalidFiles: [SampleResults.invalidFile])
+        )
         let passing = TAPReporter.render(try SampleResults.report([SampleResults.passed]))
-        #expect(failing.hasPrefix("TAP version 14\n1..6\nok 1 - inbound.smtp.yaml: delivers to kate\n"))
+        #expect(failing.hasPrefix("TAP version 14\n1..7\nnot ok 1 - broken.smtp.yaml: does not compile\n"))
         // Debian 12's prove (TAP::Harness 3.44) knows TAP up to version 13 and treats "TAP version 14" as a
         // parse error; everything else in the document is fed to it unchanged, as scripts/check-reports.sh does.
         let failingPath = try Workspace.write(Self.asVersion13(failing), named: "failing.tap", in: folder)
         let passingPath = try Workspace.write(Self.asVersion13(passing), named: "passing.tap", in: folder)
         let failed = try prove.run(["--exec", "cat", failingPath])
         #expect(failed.status != 0, "prove passed a run with failures:\n\(failed.output)")
-        #expect(failed.output.contains("Failed 5/6 subtests"), "\(failed.output)")
+        #expect(failed.output.contains("Failed 6/7 subtests"), "\(failed.output)")
         #expect(!failed.output.contains("Parse errors"), "\(failed.output)")
         let passed = try prove.run(["--exec", "cat", passingPath])
         #expect(passed.status == 0, "prove rejected a passing run:\n\(passed.output)")
@@ -67,7 +72,9 @@ import Testing
             )
         else { return }
         let folder = try Workspace.scratch("json")
-        let json = JSONReporter.render(try SampleResults.report(SampleResults.all))
+        let json = JSONReporter.render(
+            try SampleResults.report(SampleResults.all, invalidFiles: [SampleResults.invalidFile])
+        )
         let path = try Workspace.write(json, named: "report.json", in: folder)
         let schema = Workspace.root.appendingPathComponent("Grammar/report.schema.json").path
         let outcome = try python.run(["-c", Self.validator, schema, path])
@@ -83,7 +90,9 @@ import Testing
     @Test func htmlIsWellFormedAndRendersInHeadlessChromium() throws {
         guard let xmllint = ExternalTool.require(Self.xmllintPaths, install: Self.xmllintPackage) else { return }
         let folder = try Workspace.scratch("html")
-        let html = HTMLReporter.render(try SampleResults.report(SampleResults.all))
+        let html = HTMLReporter.render(
+            try SampleResults.report(SampleResults.all, invalidFiles: [SampleResults.invalidFile])
+        )
         let path = try Workspace.write(html, named: "report.html", in: folder)
         // Well-formed as XML, so nothing is left open or misnested.
         let xml = try xmllint.run(["--noout", path])

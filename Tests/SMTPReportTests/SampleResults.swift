@@ -207,9 +207,26 @@ enum SampleResults {
         [passed, rcptUnknown, refused, endOfDataTimeout, protocolDefect, refusedByRunner]
     }
 
-    static func report(_ results: [ScenarioResult], secrets: [String] = []) throws -> RunReport {
+    /// A scenario file that does not compile, with its diagnostic at line:col.
+    static var invalidFile: InvalidFile {
+        let source = SourceFile(path: "broken.smtp.yaml", text: "name: Broken\nsteps:\n  - rcpt-to: kate@x\n")
+        let diagnostic = Diagnostic(
+            message: "unknown verb 'rcpt-to'",
+            location: SourceLocation(file: "broken.smtp.yaml", line: 3, column: 5),
+            note: "did you mean 'rcpt'?",
+            span: 7
+        )
+        return InvalidFile(path: "broken.smtp.yaml", diagnostics: [diagnostic], source: source)
+    }
+
+    static func report(
+        _ results: [ScenarioResult],
+        invalidFiles: [InvalidFile] = [],
+        secrets: [String] = []
+    ) throws -> RunReport {
         RunReport(
             results: results,
+            invalidFiles: invalidFiles,
             startedAt: start,
             duration: .milliseconds(900),
             catalogue: try catalogue(),

@@ -32,6 +32,7 @@ import Testing
         result.steps[3].failure = nil
         result.steps.append(auth)
         result.transcript.append(SampleResults.entry(40, .client, "AUTH PLAIN \(password)"))
+        result.transcript.append(SampleResults.entry(40, .client, Data(password.utf8).base64EncodedString()))
         result.transcript.append(SampleResults.entry(41, .server, "535 5.7.8 bad credentials for \(password)"))
         return result
     }
@@ -62,6 +63,7 @@ import Testing
         }
         let needles = [
             Self.password, Self.envValue, "Tr0ub4dor", "9f2c", "Tr0ub4dor&amp;3", "env-token-\\\"9f2c",
+            Data(Self.password.utf8).base64EncodedString(),
         ]
         for (name, text) in outputs {
             for needle in needles {

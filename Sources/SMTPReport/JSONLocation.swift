@@ -1,0 +1,14 @@
+import SMTPYAML
+
+/// A place in a file, for JSON.
+struct JSONLocation: Encodable {
+    var file: String
+    var line: Int
+    var column: Int
+
+    init(_ location: SourceLocation) {
+        file = location.file
+        line = location.line
+        column = location.column
+    }
+}
