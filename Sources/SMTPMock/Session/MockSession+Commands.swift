@@ -70,7 +70,7 @@ extension MockSession {
             actions.append(.reply(reply(.syntaxError, ["usage": "\(verb) hostname", "argument": argument])))
             return
         }
-        guard PathSyntax.isValidDomain(domain) else {
+        guard AddressSyntax.validateDomain(String(domain)).isEmpty else {
             actions.append(.reply(reply(.badHelo, ["argument": String(domain)])))
             return
         }

@@ -13,7 +13,7 @@ extension MockSession {
             return actions.append(.reply(reply(current.refusedRecipients > 0 ? .noValidRecipients : .needRcpt)))
         }
         actions.append(.reply(reply(.dataStart)))
-        mode = .data(DataReader(sizeLimit: persona.sizeLimit))
+        mode = .data(DotUnstuffer(maxMessageSize: persona.sizeLimit))
     }
 
     mutating func bdat(_ argument: String, actions: inout [SessionAction]) {
@@ -63,17 +63,17 @@ extension MockSession {
     }
 
     /// Answers the end of DATA: refuse an over-long line or size, otherwise keep the message.
-    mutating func finishData(_ reader: DataReader, actions: inout [SessionAction]) {
+    mutating func finishData(_ message: DotUnstuffedMessage, actions: inout [SessionAction]) {
         guard let current = transaction else { return actions.append(.reply(reply(.needMail))) }
-        if reader.tooBig {
+        if message.sizeExceeded {
             transaction = nil
             return actions.append(.reply(reply(.messageTooBig)))
         }
-        if reader.lineTooLong {
+        if message.overlongLines > 0 {
             transaction = nil
             return actions.append(.reply(reply(.textLineTooLong)))
         }
-        accept(current, content: reader.content, viaBDAT: false, actions: &actions)
+        accept(current, content: message.bytes, viaBDAT: false, actions: &actions)
     }
 
     private mutating func accept(

@@ -15,7 +15,7 @@ extension MockSession {
             return actions.append(.reply(refusal))
         }
         let utf8 = parameters.contains { $0.uppercased() == "SMTPUTF8" }
-        if !path.isEmpty, !PathSyntax.isValidMailbox(path, utf8: utf8) {
+        if !path.isEmpty, !AddressSyntax.validateMailbox(path, allowUTF8: utf8).isEmpty {
             return actions.append(.reply(reply(.badSender, ["address": path, "argument": argument])))
         }
         if !path.isEmpty, !persona.senderDomains.isEmpty,
@@ -35,7 +35,7 @@ extension MockSession {
         if let refusal = checkRecipientParameters(parameters) { return actions.append(.reply(refusal)) }
         let values = ["address": path, "argument": argument]
         let utf8 = current.parameters.contains { $0.uppercased() == "SMTPUTF8" }
-        guard path.lowercased() == "postmaster" || PathSyntax.isValidMailbox(path, utf8: utf8) else {
+        guard path.lowercased() == "postmaster" || AddressSyntax.validateMailbox(path, allowUTF8: utf8).isEmpty else {
             return actions.append(.reply(reply(.badRecipient, values)))
         }
         guard current.recipients.count < persona.maxRecipients else {
@@ -120,7 +120,7 @@ extension MockSession {
             seen.insert(key)
             switch key {
             case "NOTIFY" where offers("DSN"):
-                guard let value, Self.isValidNotify(value) else { return reply(.badNotify, values) }
+                guard let value, case .success = DSNNotify.parse(value) else { return reply(.badNotify, values) }
             case "ORCPT" where offers("DSN"):
                 guard let value, let semicolon = value.firstIndex(of: ";"), value[..<semicolon].count > 0,
                     Self.isXText(
@@ -135,32 +135,9 @@ extension MockSession {
         return nil
     }
 
-    /// NOTIFY=NEVER, or a comma-separated list of SUCCESS, FAILURE and DELAY (RFC 3461 §4.1).
-    static func isValidNotify(_ value: String) -> Bool {
-        let items = value.uppercased().split(separator: ",", omittingEmptySubsequences: false)
-        if items == ["NEVER"] { return true }
-        let allowed: Set<Substring> = ["SUCCESS", "FAILURE", "DELAY"]
-        return !items.isEmpty && items.allSatisfy { allowed.contains($0) } && Set(items).count == items.count
-    }
-
-    /// xtext (RFC 3461 §4): `!` to `~` except `+` and `=`, or `+` and two upper-case hex digits.
+    /// Whether `value` is xtext (RFC 3461 §4) of at most `maxLength` octets.
     static func isXText(_ value: String, maxLength: Int) -> Bool {
-        let bytes = Array(value.utf8)
-        guard bytes.count <= maxLength else { return false }
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "+") {
-                guard index + 2 < bytes.count else { return false }
-                let hex = bytes[(index + 1)...(index + 2)]
-                guard hex.allSatisfy({ (48...57).contains($0) || (65...70).contains($0) }) else { return false }
-                index += 3
-            } else {
-                guard (33...126).contains(byte), byte != UInt8(ascii: "=") else { return false }
-                index += 1
-            }
-        }
-        return true
+        value.utf8.count <= maxLength && !value.isEmpty && XText.decodeBytes(value) != nil
     }
 
     /// `KEY=value` split at the first `=`, the key upper-cased.

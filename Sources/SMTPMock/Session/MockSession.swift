@@ -10,7 +10,7 @@ public struct MockSession: Sendable {
     /// What the session does with the next bytes.
     enum Mode: Sendable, Hashable {
         case commands
-        case data(DataReader)
+        case data(DotUnstuffer)
         case bdat(remaining: Int, last: Bool, refusal: Reply?)
         case authPlain
         case authLoginUsername
@@ -81,14 +81,14 @@ public struct MockSession: Sendable {
             case .closed, .awaitingTLS:
                 return actions
             case .data(var reader):
-                let (consumed, ended) = reader.read(input)
-                input = input.dropFirst(consumed)
-                if ended {
-                    mode = .commands
-                    finishData(reader, actions: &actions)
-                } else {
+                switch reader.feed(input) {
+                case .needMore:
                     mode = .data(reader)
                     return actions
+                case .complete(let message, let remainder):
+                    input = remainder[...]
+                    mode = .commands
+                    finishData(message, actions: &actions)
                 }
             case .bdat(let remaining, let last, let refusal):
                 let take = min(remaining, input.count)
