@@ -40,10 +40,7 @@ public struct RunReport: Sendable {
     ) {
         let mask = SecretMask(secrets)
         self.mask = mask
-        self.cases = results.map { result in
-            let masked = result.masked(by: mask)
-            return ReportedCase(result: masked, explanation: FailureExplanation.explain(masked, catalogue: catalogue))
-        }
+        self.cases = results.map { ReportedCase(result: $0, catalogue: catalogue, secrets: secrets) }
         self.invalidFiles = invalidFiles.map { $0.masked(by: mask) }
         self.startedAt = startedAt
         self.duration = duration
