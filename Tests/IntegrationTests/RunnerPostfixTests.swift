@@ -283,4 +283,54 @@ struct RunnerPostfixTests {
         #expect(result.status == .passed, "\(RunnerHarness.transcript(result))")
         #expect(result.steps.map(\.verb) == [.open, .helo, .vrfy, .noop, .rset, .send, .quit])
     }
+
+    @Test("a command out of sequence fails with the server's reply and RFC 5321's objection noted")
+    func outOfSequenceNoted() async throws {
+        let postfix = try PeerEnvironment.requirePeer(.postfix)
+        let yaml = """
+            name: RCPT before MAIL
+            steps:
+              - open: ${server}
+              - ehlo: contoso.com
+              - rcpt: kate@fabrikam.com
+              - quit
+            """
+        let result = try await RunnerHarness.runOne(yaml, vars: ["server": RunnerHarness.address(postfix)])
+        let failed = try #require(result.failedStep)
+        #expect(failed.reply?.code.value == 503)
+        #expect(failed.failure?.message.contains("note:") == true)
+    }
+
+    @Test("--server sends every open to one host instead of the one in the file")
+    func serverOverride() async throws {
+        let postfix = try PeerEnvironment.requirePeer(.postfix)
+        let yaml = """
+            name: Override
+            steps:
+              - open: mail1.fabrikam.com:25
+              - ehlo: contoso.com
+              - quit
+            """
+        let options = RunnerOptions(server: Endpoint(host: postfix.0, port: postfix.1))
+        let result = try await RunnerHarness.runOne(yaml, options: options)
+        #expect(result.status == .passed, "\(RunnerHarness.transcript(result))")
+        #expect(try RunnerHarness.step(result, 0).peer?.hasPrefix(RunnerHarness.address(postfix)) == true)
+    }
+
+    @Test("with --dns-server a host name in open is resolved through that server")
+    func hostNameThroughTestDNS() async throws {
+        let postfix = try PeerEnvironment.requirePeer(.postfix)
+        let dns = try PeerEnvironment.requirePeer(.dnsServer)
+        let yaml = """
+            name: By name
+            steps:
+              - open: mail.smtpspec.test:\(postfix.1)
+              - ehlo: contoso.com
+              - quit
+            """
+        let options = RunnerOptions(dnsServer: Endpoint(host: dns.0, port: dns.1))
+        let result = try await RunnerHarness.runOne(yaml, options: options)
+        #expect(result.status == .passed, "\(RunnerHarness.transcript(result))")
+        #expect(try RunnerHarness.step(result, 0).peer == "mail.smtpspec.test:\(postfix.1) (127.0.0.1:\(postfix.1))")
+    }
 }

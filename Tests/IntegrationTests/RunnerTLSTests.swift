@@ -172,4 +172,52 @@ struct RunnerTLSTests {
         #expect(!lines.contains { $0.hasPrefix("C: AUTH") })
         #expect(!lines.contains { $0.contains("s3cret-pa55") })
     }
+
+    @Test("implicit TLS (open with tls: implicit) verifies the certificate before the greeting and records facts")
+    func implicitTLS() async throws {
+        _ = try PeerEnvironment.requirePeer(.postfix)
+        let caFile = try #require(PeerEnvironment.testCAPath)
+        let certificate = try #require(PeerEnvironment.value("SMTPSPEC_TLS_CERT"))
+        let key = try #require(PeerEnvironment.value("SMTPSPEC_TLS_KEY"))
+        let result = try await RunnerImplicitTLSServer.with(certificate: certificate, key: key) { port in
+            try await RunnerHarness.runOne(
+                """
+                name: SMTPS
+                steps:
+                  - open: {host: 127.0.0.1, port: \(port), tls: implicit, ca-file: \(caFile), server-name: mail.smtpspec.test}
+                    expect:
+                      reply: 220
+                      tls: {valid-days: ">= 14", san: mail.smtpspec.test}
+                  - ehlo: contoso.com
+                  - quit
+                """
+            )
+        }
+        #expect(result.status == .passed, "\(RunnerHarness.transcript(result))")
+        let facts = try #require(try RunnerHarness.step(result, 0).tls)
+        #expect(facts.verified)
+        #expect(facts.subject?.contains("CN=mail.smtpspec.test") == true)
+    }
+
+    @Test("implicit TLS without the CA fails at open with a verification error")
+    func implicitTLSWithoutCA() async throws {
+        _ = try PeerEnvironment.requirePeer(.postfix)
+        let certificate = try #require(PeerEnvironment.value("SMTPSPEC_TLS_CERT"))
+        let key = try #require(PeerEnvironment.value("SMTPSPEC_TLS_KEY"))
+        let result = try await RunnerImplicitTLSServer.with(certificate: certificate, key: key) { port in
+            try await RunnerHarness.runOne(
+                """
+                name: SMTPS unverified
+                steps:
+                  - open: {host: 127.0.0.1, port: \(port), tls: implicit}
+                  - quit
+                """
+            )
+        }
+        #expect(result.status == .failed)
+        let failed = try #require(result.failedStep)
+        #expect(failed.verb == .open)
+        #expect(failed.failure?.kind == .tlsFailure)
+        #expect(failed.failure?.message.contains("certificate verification failed") == true)
+    }
 }

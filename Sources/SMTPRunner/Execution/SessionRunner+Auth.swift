@@ -46,6 +46,7 @@ extension SessionRunner {
         }
         result.sentLines = [shownFirst]
         let clock = ContinuousClock.now
+        willSend(.auth)
         do {
             transcript.client(shownFirst)
             try await connection.write(Array((first + "\r\n").utf8))
@@ -63,6 +64,7 @@ extension SessionRunner {
                 reply = try await connection.readReply(timeout: step.timeout)
                 transcript.server(reply)
             }
+            session.didReceive(reply, for: .auth)
             judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
         } catch {
             fail(&result, StepFailure(error, command: shownFirst), took: ContinuousClock.now - clock)

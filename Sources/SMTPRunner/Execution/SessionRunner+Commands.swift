@@ -16,6 +16,7 @@ extension SessionRunner {
         }
         result.sentLines = [line.shown]
         let clock = ContinuousClock.now
+        willSend(CommandKind(rawLine: line.wire))
         do {
             transcript.client(line.shown)
             try await connection.write(Array((line.wire + "\r\n").utf8))

@@ -9,11 +9,13 @@ extension SessionRunner {
         var result = baseResult(step, startedAt: Date())
         result.sentLines = ["DATA"]
         let clock = ContinuousClock.now
+        willSend(.data)
         do {
             transcript.client("DATA")
             try await connection.write(Array("DATA\r\n".utf8))
             let first = try await connection.readReply(timeout: data.initiationTimeout)
             transcript.server(first)
+            session.didReceive(first, for: .data)
             guard first.replyClass == .positiveIntermediate else {
                 judge(step, reply: first, took: ContinuousClock.now - clock, into: &result)
                 return result
@@ -41,6 +43,7 @@ extension SessionRunner {
         try await connection.write(bytes)
         let reply = try await connection.readReply(timeout: timeout)
         transcript.server(reply)
+        session.didReceive(reply, for: .data)
         return reply
     }
 
@@ -55,11 +58,13 @@ extension SessionRunner {
                 let isLast = offset == chunks.count - 1
                 let command = "BDAT \(bytes.count)" + (isLast ? " LAST" : "")
                 result.sentLines.append(command)
+                willSend(.bdat(last: isLast))
                 transcript.client(command)
                 recordMessage(chunk)
                 try await connection.write(Array((command + "\r\n").utf8) + bytes)
                 let reply = try await connection.readReply(timeout: step.timeout)
                 transcript.server(reply)
+                session.didReceive(reply, for: .bdat(last: isLast))
                 if isLast || !reply.isPositiveCompletion {
                     judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
                     return result

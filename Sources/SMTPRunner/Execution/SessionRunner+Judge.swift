@@ -37,9 +37,14 @@ extension SessionRunner {
             result.captured = captured.values.mapValues(plan.redact)
             problems += captured.problems
         }
+        let objection = sequenceProblem
+        sequenceProblem = nil
         if problems.isEmpty {
             result.verdict = .passed
         } else {
+            if let objection, case .unexpectedReply = kind {
+                problems.append("note: \(objection)")
+            }
             result.verdict = .failed
             result.failure = StepFailure(kind: kind, message: plan.redact(problems.joined(separator: "; ")))
             failingReply = reply
@@ -54,6 +59,7 @@ extension SessionRunner {
 
     /// Marks a result failed by a transport error (or any failure) and notes it in the transcript.
     func fail(_ result: inout StepResult, _ failure: StepFailure, took: Duration) {
+        sequenceProblem = nil
         result.verdict = failure.kind == .localRefusal ? .refused : .failed
         result.failure = StepFailure(kind: failure.kind, message: plan.redact(failure.message))
         result.duration = took
@@ -74,18 +80,15 @@ extension SessionRunner {
         return .success((wire, shown))
     }
 
-    /// Updates what the runner knows of the session after a command line and its reply.
+    /// Tells the session state a command is about to go out; keeps RFC 5321's objection for the failure message.
+    func willSend(_ kind: CommandKind) {
+        sequenceProblem = session.willSend(kind)
+    }
+
+    /// Updates the session state after a command line and its reply.
     func noteSessionEffects(of line: String, reply: Reply) {
-        let verb = line.prefix { $0 != " " }.uppercased()
-        switch verb {
-        case "EHLO", "LHLO":
-            if reply.isPositiveCompletion { capabilities = EHLOCapabilities(reply: reply) }
-        case "HELO":
-            if reply.isPositiveCompletion { capabilities = nil }
-        case "QUIT":
-            quitSent = true
-        default:
-            break
-        }
+        let kind = CommandKind(rawLine: line)
+        session.didReceive(reply, for: kind)
+        if kind == .quit { quitSent = true }
     }
 }

@@ -132,6 +132,7 @@ extension SessionRunner {
         do {
             if let tls {
                 try await connection.awaitHandshake(timeout: openPlan.connectTimeout)
+                session.tlsEstablished()
                 let facts = await connection.tlsFacts(verified: tls.verify, serverName: tls.serverHostname)
                 result.tls = facts
                 if let problem = tls.nameProblem(with: facts) {
@@ -142,6 +143,7 @@ extension SessionRunner {
             }
             let reply = try await connection.readReply(timeout: step.timeout)
             transcript.server(reply)
+            session.didReceive(reply, for: .open)
             judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
         } catch {
             fail(&result, StepFailure(error, command: "the greeting"), took: ContinuousClock.now - clock)

@@ -14,7 +14,7 @@ extension SessionRunner {
         -> StepResult
     {
         var result = baseResult(step, startedAt: Date())
-        guard pipeline.force || capabilities?.supportsPipelining == true else {
+        guard pipeline.force || session.capabilities?.supportsPipelining == true else {
             fail(
                 &result,
                 StepFailure(
@@ -71,8 +71,10 @@ extension SessionRunner {
             do {
                 switch substep.action {
                 case .data(let data):
+                    willSend(.data)
                     let first = try await connection.readReply(timeout: data.initiationTimeout)
                     transcript.server(first)
+                    session.didReceive(first, for: .data)
                     if first.replyClass == .positiveIntermediate {
                         sub.intermediateReplies = [shown(first)]
                         let final = try await sendMessage(data.message, timeout: substep.timeout, on: connection)
@@ -81,6 +83,7 @@ extension SessionRunner {
                         judge(substep, reply: first, took: ContinuousClock.now - clock, into: &sub)
                     }
                 default:
+                    willSend(CommandKind(rawLine: shownLines[offset]))
                     let reply = try await connection.readReply(timeout: substep.timeout)
                     transcript.server(reply)
                     noteSessionEffects(of: shownLines[offset], reply: reply)

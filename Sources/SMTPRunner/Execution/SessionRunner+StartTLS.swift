@@ -16,6 +16,7 @@ extension SessionRunner {
         }
         result.sentLines = ["STARTTLS"]
         let clock = ContinuousClock.now
+        willSend(.starttls)
         do {
             transcript.client("STARTTLS")
             try await connection.write(Array("STARTTLS\r\n".utf8))
@@ -42,7 +43,7 @@ extension SessionRunner {
                 serverHostname: settings.serverHostname,
                 timeout: step.timeout
             )
-            capabilities = nil
+            session.didReceive(reply, for: .starttls)
             let facts = await connection.tlsFacts(verified: settings.verify, serverName: settings.serverHostname)
             result.tls = facts
             if let problem = settings.nameProblem(with: facts) {

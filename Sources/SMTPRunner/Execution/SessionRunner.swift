@@ -14,8 +14,10 @@ final class SessionRunner {
     let logger: Logger
     /// Variables captured so far, by name.
     var captures: [String: String] = [:]
-    /// The capabilities of the last successful EHLO/LHLO since the last (re)start of the session.
-    var capabilities: EHLOCapabilities?
+    /// Core's view of the session: phase, the capabilities of the last EHLO/LHLO, TLS and AUTH.
+    var session = SMTPSessionState()
+    /// What RFC 5321 says against the command about to be sent, added to its failure message if it fails.
+    var sequenceProblem: SequenceProblem?
     /// The results so far.
     var results: [StepResult] = []
     /// The reply of the failed step, for retries.
@@ -71,7 +73,8 @@ final class SessionRunner {
             return results.last?.passed ?? false
         }
         quitSent = false
-        capabilities = nil
+        session = SMTPSessionState()
+        _ = session.willSend(.open)
         tlsName = name
         var goOn = true
         var stepIndex = index
@@ -117,6 +120,7 @@ final class SessionRunner {
             logger.debug("closing the connection failed", metadata: ["error": "\(error)"])
         }
         index = stepIndex
+        session.connectionClosed()
         transcript.note("connection closed")
         return goOn
     }
