@@ -242,4 +242,36 @@ struct SessionBehaviourTests {
         }
         #expect(result?.attempts == 1)
     }
+
+    @Test("a capture that matches nothing is noted; a later step that needs it is refused, nothing sent")
+    func unmatchedCapture() async throws {
+        let script = greeting + [.readLine, .send("250 2.0.0 Ok\r\n"), .hold]
+        let (result, lines) = try await LoopbackServer.with(script) { server in
+            let plan = PlanBuilder.plan([
+                PlanBuilder.open(server.address),
+                PlanBuilder.command(
+                    .noop,
+                    PlanText(literal: "NOOP"),
+                    expect: PlanBuilder.code(250),
+                    line: 3,
+                    captures: [Capture(name: "id", pattern: "<([^>]+)>", location: PlanBuilder.at(4))]
+                ),
+                PlanBuilder.command(
+                    .vrfy,
+                    PlanText([.literal("VRFY "), .capture("id")]),
+                    expect: PlanBuilder.code(250),
+                    line: 5
+                ),
+            ])
+            return (await PlanBuilder.run(plan), server.receivedLines)
+        }
+        let run = try #require(result)
+        #expect(run.steps[1].verdict == .passed)
+        #expect(run.transcript.contains { $0.direction == .note && $0.text.contains("capture 'id'") })
+        let refused = try #require(run.failedStep)
+        #expect(refused.verb == .vrfy)
+        #expect(refused.failure?.kind == .localRefusal)
+        #expect(refused.failure?.message.contains("${id}") == true)
+        #expect(lines == ["NOOP"])
+    }
 }

@@ -19,6 +19,10 @@ extension SessionRunner {
             )
             return result
         }
+        if let missing = missingCapture(in: [auth.username, auth.password]) {
+            fail(&result, missing, took: .zero)
+            return result
+        }
         let username = auth.username.wire(captures: captures)
         let password = auth.password.wire(captures: captures)
         let name = auth.mechanism.wireName

@@ -7,6 +7,10 @@ extension SessionRunner {
     /// dot are sent and the reply to them is the step's.
     func playData(_ step: PlannedStep, _ data: DataPlan, on connection: SMTPConnection) async -> StepResult {
         var result = baseResult(step, startedAt: Date())
+        if let missing = missingCapture(in: [data.message]) {
+            fail(&result, missing, took: .zero)
+            return result
+        }
         result.sentLines = ["DATA"]
         let clock = ContinuousClock.now
         willSend(.data)
@@ -51,6 +55,10 @@ extension SessionRunner {
     /// is not accepted ends the step with that reply.
     func playBDAT(_ step: PlannedStep, _ chunks: [PlanText], on connection: SMTPConnection) async -> StepResult {
         var result = baseResult(step, startedAt: Date())
+        if let missing = missingCapture(in: chunks) {
+            fail(&result, missing, took: .zero)
+            return result
+        }
         let clock = ContinuousClock.now
         do {
             for (offset, chunk) in chunks.enumerated() {

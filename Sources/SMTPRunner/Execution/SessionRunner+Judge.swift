@@ -17,7 +17,8 @@ extension SessionRunner {
     }
 
     /// Judges the reply a step is judged on: the expectation, an enhanced code that contradicts its reply code
-    /// (a server defect), the `within` timing assertion, and the captures (a capture that does not match fails).
+    /// (a server defect) and the `within` timing assertion; then applies the captures. A capture that does not
+    /// match is noted, not failed: a later step that needs it is refused instead (see ``missingCapture(in:)``).
     func judge(_ step: PlannedStep, reply: Reply, took: Duration, into result: inout StepResult) {
         result.reply = shown(reply)
         result.duration = took
@@ -35,7 +36,7 @@ extension SessionRunner {
             let captured = CaptureExtractor.capture(step.captures, from: reply)
             captures.merge(captured.values) { _, new in new }
             result.captured = captured.values.mapValues(plan.redact)
-            problems += captured.problems
+            for problem in captured.problems { transcript.note(problem) }
         }
         let objection = sequenceProblem
         sequenceProblem = nil
@@ -66,8 +67,21 @@ extension SessionRunner {
         transcript.note(failure.message)
     }
 
+    /// A refusal when one of `texts` needs a capture that no earlier reply provided.
+    func missingCapture(in texts: [PlanText]) -> StepFailure? {
+        for name in texts.flatMap(\.captureNames) where captures[name] == nil {
+            return StepFailure(
+                kind: .localRefusal,
+                message: "refused to send: the variable ${\(name)} was never captured (its pattern matched no earlier "
+                    + "reply)"
+            )
+        }
+        return nil
+    }
+
     /// The line to send for `text` and the line to show, or a refusal when a capture put a CR or LF into it.
     func prepare(_ text: PlanText) -> Result<(wire: String, shown: String), StepFailure> {
+        if let missing = missingCapture(in: [text]) { return .failure(missing) }
         let wire = text.wire(captures: captures)
         let shown = plan.redact(text.redacted(captures: captures))
         for problem in CommandLineCheck.problems(in: wire) {

@@ -32,7 +32,12 @@ extension SessionRunner {
             let text: PlanText
             switch substep.action {
             case .command(let command): text = command
-            case .data: text = PlanText(literal: "DATA")
+            case .data(let data):
+                if let missing = missingCapture(in: [data.message]) {
+                    fail(&result, missing, took: .zero)
+                    return result
+                }
+                text = PlanText(literal: "DATA")
             default:
                 fail(
                     &result,
