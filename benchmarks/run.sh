@@ -54,7 +54,7 @@ MOCK_ADDR=127.0.0.1:2627
 PYTHON=/usr/bin/python3
 GNU_TIME=/usr/bin/time
 QUIET_WAIT="${BENCH_QUIET_WAIT:-30}"
-COMMAND_LINE="benchmarks/run.sh $*"
+COMMAND_LINE="${BENCH_QUIET_WAIT:+BENCH_QUIET_WAIT=$BENCH_QUIET_WAIT }benchmarks/run.sh $*"
 
 log() { printf 'bench: %s\n' "$*" >&2; }
 die() {
