@@ -82,13 +82,21 @@ let package = Package(
         ),
         .testTarget(name: "SMTPCoreTests", dependencies: ["SMTPCore"]),
         .testTarget(name: "SMTPYAMLTests", dependencies: ["SMTPYAML"]),
-        .testTarget(name: "SMTPScenarioTests", dependencies: ["SMTPScenario", "SMTPYAML", "SMTPCore"]),
+        .testTarget(
+            name: "SMTPScenarioTests",
+            dependencies: ["SMTPScenario", "SMTPYAML", "SMTPCore"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "SMTPRunnerTests",
             dependencies: ["SMTPRunner", "SMTPScenario", "SMTPCore"]
         ),
         .testTarget(name: "SMTPDiagnosisTests", dependencies: ["SMTPDiagnosis", "SMTPCore"]),
-        .testTarget(name: "SMTPReportTests", dependencies: ["SMTPReport"]),
+        .testTarget(
+            name: "SMTPReportTests",
+            dependencies: ["SMTPReport", "SMTPRunner", "SMTPDiagnosis", "SMTPCore", "SMTPScenario"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "SMTPMockTests", dependencies: ["SMTPMock", "SMTPCore"]),
         .testTarget(
             name: "IntegrationTests",

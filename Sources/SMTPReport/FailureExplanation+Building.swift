@@ -14,7 +14,11 @@ extension FailureExplanation {
             step.failure
             ?? StepFailure(kind: .unexpectedReply, message: "the step did not get what it expected")
         let followsMessage = step.intermediateReplies.contains { $0.replyClass == .positiveIntermediate }
-        let diagnosisStep = DiagnosisStep(verb: step.verb.keyword, replyFollowsMessage: followsMessage)
+        // A raw `send` line is explained as the command it is (`send: EHLO bad!` gets EHLO's reasons).
+        let diagnosisStep =
+            step.verb == .send
+            ? step.sentLines.first.map { DiagnosisStep(commandLine: $0) } ?? .any
+            : DiagnosisStep(verb: step.verb.keyword, replyFollowsMessage: followsMessage)
         let transport = failure.kind.transportFailure
         let diagnosis: Diagnosis?
         if let reply = step.reply, transport == nil {

@@ -31,7 +31,7 @@ struct SMTPSpec: AsyncParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Console.err(fullMessage(for: error) + "\n")
             // ArgumentParser's usage errors are 64 (EX_USAGE); smtpspec promises 2 for usage.
             Foundation.exit(code.rawValue == 64 ? 2 : 3)
         }

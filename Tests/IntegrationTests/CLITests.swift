@@ -152,3 +152,76 @@ struct ExplainCLITests {
         #expect(try CLITests.smtpspec(["explain", "650"]).status == 2)
     }
 }
+
+@Suite("Each failure the seed documents is reported with its documented reasons")
+struct SeedFailureReportTests {
+    static let cases: [(file: String, mock: Bool, lines: [String])] = [
+        (
+            "ehlo-invalid-domain", true,
+            [
+                "got       501 5.5.4 Invalid domain name", "Invalid characters in the domain name.",
+                "Connection restrictions on the destination SMTP server.",
+            ]
+        ),
+        (
+            "mail-from-invalid-address", true,
+            ["got       550 5.1.7 Invalid address", "A syntax error in the sender's e-mail address."]
+        ),
+        (
+            "mail-from-not-authenticated", true,
+            [
+                "got       530 5.7.1 Client was not authenticated",
+                "The destination server doesn't accept anonymous message submissions.",
+            ]
+        ),
+        (
+            "rcpt-user-unknown", true,
+            [
+                "FAIL Tests/Fixtures/failing/rcpt-user-unknown.smtp.yaml:9:5  rcpt TO:<nobody@fabrikam.com> "
+                    + "NOTIFY=SUCCESS,FAILURE",
+                "expected  2xx", "got       550 5.1.1 User unknown",
+                "meaning   permanent failure; addressing status; bad destination mailbox",
+                "The specified recipient doesn't exist.",
+                "S: 220 mail1.fabrikam.com Microsoft ESMTP MAIL Service ready",
+            ]
+        ),
+        ("unrecognized-command", true, ["got       500 5.3.3 Unrecognized command"]),
+        (
+            "connection-refused", false,
+            [
+                "The destination SMTP service is unavailable.", "Restrictions on the destination firewall.",
+                "Restrictions on the source firewall.", "Incorrect FQDN or IP address for the destination SMTP server.",
+                "Incorrect port number.",
+            ]
+        ),
+    ]
+
+    @Test("the failure report carries the seed's reasons", arguments: cases.indices)
+    func seedFailure(index: Int) throws {
+        let (file, mock, lines) = Self.cases[index]
+        let path = "Tests/Fixtures/failing/\(file).smtp.yaml"
+        let outcome = try CLITests.smtpspec(["run", path] + (mock ? ["--mock"] : []))
+        #expect(outcome.status == 1, "\(outcome.output)\(outcome.error)")
+        for line in lines {
+            #expect(outcome.output.contains(line), "missing '\(line)' in:\n\(outcome.output)")
+        }
+        #expect(outcome.output.hasSuffix("0 passed, 1 failed\n"))
+    }
+
+    @Test("every example passes against its own mock persona")
+    func examplesAgainstTheMock() throws {
+        let outcome = try CLITests.smtpspec(["run", "Examples", "--mock"])
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
+        #expect(outcome.output.hasSuffix(" passed, 0 failed\n"))
+    }
+
+    @Test("an invalid scenario stops the run before anything is sent")
+    func invalidStopsRun() throws {
+        let outcome = try CLITests.smtpspec([
+            "run", "Examples", "Tests/Fixtures/invalid/misspelt-verb.smtp.yaml", "--mock",
+        ])
+        #expect(outcome.status == 2)
+        #expect(outcome.error.contains("nothing was sent"))
+        #expect(!outcome.output.contains("passed"))
+    }
+}

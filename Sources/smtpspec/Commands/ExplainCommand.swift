@@ -73,7 +73,7 @@ struct ExplainCommand: AsyncParsableCommand {
         do {
             catalogue = try ReasonsCatalogue.load(reasonsFile: reasons)
         } catch {
-            FileHandle.standardError.write(Data(error.rendered.utf8))
+            Console.err(error.rendered)
             throw reasons == nil ? ExitStatus.internalError : ExitStatus.invalidInput
         }
         let diagnosis: Diagnosis
@@ -87,7 +87,7 @@ struct ExplainCommand: AsyncParsableCommand {
 
     /// Writes a usage error to standard error and returns the exit status for invalid input.
     private func usage(_ message: String) -> ExitStatus {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Console.err("error: \(message)\n")
         return ExitStatus.invalidInput
     }
 }

@@ -102,21 +102,33 @@ struct RunCommand: AsyncParsableCommand {
         let catalogue = try loadCatalogue()
         let selected = select(scenarios)
         let style = ConsoleStyle(
-            color: !noColor && Terminal.isColorTerminal,
+            color: !noColor
+                && ConsoleStyle.colorAllowed(
+                    isTerminal: Terminal.isTerminal,
+                    environment: ProcessInfo.processInfo.environment
+                ),
             verbosity: quiet ? .quiet : (verbose ? .verbose : .normal)
         )
         let console = ConsoleReporter(style: style)
+        let secrets = selected.flatMap { $0.cases.flatMap(\.secrets) }
+        let progress = ProgressLine(
+            enabled: Terminal.isTerminal && !quiet,
+            total: selected.reduce(0) { $0 + $1.cases.count }
+        )
         let results = try await play(selected) { result in
-            let explanation = FailureExplanation.explain(result, catalogue: catalogue)
-            let line = console.caseLine(result, explanation: explanation)
-            if !line.isEmpty { Console.write(line.hasSuffix("\n") ? line : line + "\n") }
+            let reported = ReportedCase(result: result, catalogue: catalogue, secrets: secrets)
+            let line = console.caseLine(reported.result, explanation: reported.explanation)
+            progress.caseFinished(line: line) { done, total in
+                console.progressLine(done: done, total: total, current: reported.result.caseName)
+            }
         }
+        progress.clear()
         let report = RunReport(
             results: results,
             startedAt: started,
             duration: ContinuousClock.now - clock,
             catalogue: catalogue,
-            secrets: selected.flatMap { $0.cases.flatMap(\.secrets) }
+            secrets: secrets
         )
         do {
             for destination in try reports.map({ try ReportDestination(parsing: $0) }) {

@@ -1,0 +1,33 @@
+import SMTPCore
+
+extension DiagnosisStep {
+    /// The step a command belongs to, so a raw line sent with `send` (`EHLO bad_domain!`,
+    /// `MAIL FROM:<x@@y>`) is explained with the reasons of the command it really is.
+    public init(_ kind: CommandKind) {
+        switch kind {
+        case .open: self = .open
+        case .ehlo: self = .ehlo
+        case .helo: self = .helo
+        case .lhlo: self = .lhlo
+        case .starttls: self = .starttls
+        case .auth: self = .auth
+        case .mail: self = .mailFrom
+        case .rcpt: self = .rcpt
+        case .data: self = .data
+        case .endOfData: self = .endOfData
+        case .bdat: self = .bdat
+        case .rset: self = .rset
+        case .noop: self = .noop
+        case .help: self = .help
+        case .quit: self = .quit
+        case .vrfy: self = .vrfy
+        case .expn: self = .expn
+        case .raw: self = .any
+        }
+    }
+
+    /// The step of a raw command line: its command, or ``any`` when the line is not one.
+    public init(commandLine: String) {
+        self.init(CommandKind(rawLine: commandLine))
+    }
+}
