@@ -13,7 +13,7 @@
 #   -c CLIENTS   which rows (default all): smtpspec, smtpspec-jobs, swaks, smtp-source, smtp-source-s10, smtplib
 #   -j JOBS      concurrency of the smtpspec-jobs and smtp-source-s10 rows (default 10)
 #   -o FILE      where the markdown results go (default benchmarks/RESULTS.md)
-#   --no-install do not apt-get install the missing packages (postfix, swaks, python3, time)
+#   --no-install do not apt-get install the missing packages (postfix, swaks, python3, time, iproute2)
 #   --no-build   do not build smtpspec; use $SMTPSPEC or .build-bench/release/smtpspec
 #   SMTPSPEC=/path/to/smtpspec  use that binary (implies --no-build)
 #
@@ -101,7 +101,7 @@ installed() {
 
 install_packages() {
     local missing=() package
-    for package in postfix swaks python3 time procps; do
+    for package in postfix swaks python3 time iproute2; do
         installed "$package" || missing+=("$package")
     done
     [[ ${#missing[@]} -eq 0 ]] && return 0
@@ -255,17 +255,6 @@ client_command() {
             -t kate@fabrikam.com "$2") ;;
     smtplib)
         CMD=("$PYTHON" "$BENCH/smtplib_client.py" --server "$2" -n "$SESSIONS" --message "$BENCH/message.eml") ;;
-    esac
-}
-
-client_label() {
-    case "$1" in
-    smtpspec) echo "smtpspec run (1 process, matrix of N cases)" ;;
-    smtpspec-jobs) echo "smtpspec run --jobs $JOBS ($JOBS files of N/$JOBS cases)" ;;
-    swaks) echo "swaks (1 process per session, shell loop)" ;;
-    smtp-source) echo "smtp-source -s 1" ;;
-    smtp-source-s10) echo "smtp-source -s $JOBS" ;;
-    smtplib) echo "Python smtplib (1 process)" ;;
     esac
 }
 
