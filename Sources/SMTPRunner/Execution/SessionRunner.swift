@@ -96,6 +96,7 @@ final class SessionRunner {
                     started: started,
                     clock: clock
                 )
+                logger.debug("connected", metadata: ["peer": "\(peer)", "verdict": "\(opened.verdict.rawValue)"])
                 results.append(opened)
                 guard opened.passed else {
                     await politeQuit(connection)
@@ -107,6 +108,13 @@ final class SessionRunner {
                     if case .open = next.action { break }
                     stepIndex += 1
                     let result = await playStep(next, on: connection)
+                    logger.debug(
+                        "step played",
+                        metadata: [
+                            "step": "\(next.verb.keyword)", "location": "\(next.location)",
+                            "verdict": "\(result.verdict.rawValue)",
+                        ]
+                    )
                     results.append(result)
                     if !result.passed {
                         await politeQuit(connection)
