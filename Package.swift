@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.0.0"),
     ],
     targets: [
         // Pure protocol: replies, codes, framing, encoding, address syntax. No I/O.
@@ -46,6 +47,7 @@ let package = Package(
                 "SMTPCore", "SMTPScenario", "CResolv",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -67,6 +69,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -89,7 +92,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SMTPRunnerTests",
-            dependencies: ["SMTPRunner", "SMTPScenario", "SMTPCore"]
+            dependencies: [
+                "SMTPRunner", "SMTPScenario", "SMTPCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "SMTPDiagnosisTests", dependencies: ["SMTPDiagnosis", "SMTPCore"]),
         .testTarget(
@@ -100,7 +107,12 @@ let package = Package(
         .testTarget(name: "SMTPMockTests", dependencies: ["SMTPMock", "SMTPCore"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["SMTPRunner", "SMTPScenario", "SMTPMock", "SMTPCore", "SMTPDiagnosis", "SMTPReport"]
+            dependencies: [
+                "SMTPRunner", "SMTPScenario", "SMTPMock", "SMTPCore", "SMTPDiagnosis", "SMTPReport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -78,7 +78,11 @@ extension SessionRunner {
                 var tls: TLSSettings?
                 if openPlan.tls == .implicit {
                     do {
-                        tls = try TLSSettings(plan: openPlan.tlsOptions, host: candidate.tlsName)
+                        tls = try TLSSettings(
+                            plan: openPlan.tlsOptions,
+                            host: candidate.tlsName,
+                            additionalTrustRoots: options.additionalTrustRoots
+                        )
                     } catch {
                         return failed(StepFailure(error, command: "open"))
                     }

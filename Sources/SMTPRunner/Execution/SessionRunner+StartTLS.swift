@@ -9,7 +9,11 @@ extension SessionRunner {
         var result = baseResult(step, startedAt: Date())
         let settings: TLSSettings
         do {
-            settings = try TLSSettings(plan: tlsPlan, host: tlsName)
+            settings = try TLSSettings(
+                plan: tlsPlan,
+                host: tlsName,
+                additionalTrustRoots: options.additionalTrustRoots
+            )
         } catch {
             fail(&result, StepFailure(error, command: "STARTTLS"), took: .zero)
             return result

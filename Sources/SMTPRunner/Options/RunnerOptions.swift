@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// How the runner plays sessions: overrides for where to connect and which DNS server to ask, a logger, and the
 /// event loops to use.
@@ -17,6 +18,9 @@ public struct RunnerOptions: Sendable {
     public var eventLoopGroup: any EventLoopGroup
     /// How long the polite QUIT after a failed step may wait for its reply.
     public var quitGracePeriod: Duration
+    /// Certificates trusted besides the system's roots (or a step's `ca-file`) when TLS is verified: `run --mock`
+    /// trusts the in-process mock's own certificate, so a scenario's `starttls` verifies against it as written.
+    public var additionalTrustRoots: [NIOSSLCertificate] = []
 
     /// Creates options; by default nothing is overridden and NIO's shared event loops are used.
     public init(

@@ -14,10 +14,15 @@ struct TLSSettings: Sendable {
     /// Builds the context: full verification against the system's roots by default, `caFile` instead of them,
     /// `serverName` for SNI and the name check, or no verification at all.
     ///
-    /// - Parameter host: the host name the connection was made to (the name in the file, or the MX host).
-    init(plan: TLSPlan, host: String) throws(TransportError) {
+    /// - Parameters:
+    ///   - host: the host name the connection was made to (the name in the file, or the MX host).
+    ///   - additionalTrustRoots: certificates trusted besides the roots (`RunnerOptions.additionalTrustRoots`).
+    init(plan: TLSPlan, host: String, additionalTrustRoots: [NIOSSLCertificate] = []) throws(TransportError) {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.certificateVerification = plan.verify ? .fullVerification : .none
+        if !additionalTrustRoots.isEmpty {
+            configuration.additionalTrustRoots = [.certificates(additionalTrustRoots)]
+        }
         if let caFile = plan.caFile {
             do {
                 configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))

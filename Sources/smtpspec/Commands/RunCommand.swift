@@ -224,6 +224,7 @@ struct RunCommand: AsyncParsableCommand {
             let results = try await withMockServer(persona: group.persona, logger: logger) { server in
                 var mocked = options
                 mocked.server = Endpoint(host: server.address.host, port: server.address.port)
+                mocked.additionalTrustRoots = server.tlsIdentity.trustRoots
                 return try await SuiteRunner(scenarios: members, options: mocked, jobs: jobs, failFast: failFast)
                     .run(onResult: onResult)
             }
