@@ -1,0 +1,62 @@
+import Testing
+
+/// The command line against the real peers on loopback: the seed walkthrough passes against Postfix and
+/// aiosmtpd, a wrong recipient fails at its step with the reply quoted, STARTTLS verifies with the test CA
+/// and fails clearly without it.
+@Suite("smtpspec run against real servers", .enabled(if: PeerEnvironment.peersAvailable))
+struct CLIPeerTests {
+    private func run(_ file: String, peer: PeerEnvironment.Peer) throws -> CLITests.Outcome {
+        let (host, port) = try PeerEnvironment.requirePeer(peer)
+        let server = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        return try CLITests.smtpspec(["run", file, "--server", server, "--verbose"])
+    }
+
+    @Test(
+        "the seed walkthrough passes against Postfix",
+        arguments: [
+            "Examples/exchange-walkthrough.smtp.yaml", "Examples/exchange-walkthrough-raw.smtp.yaml",
+        ]
+    )
+    func seedAgainstPostfix(file: String) throws {
+        let outcome = try run(file, peer: .postfix)
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
+        #expect(outcome.output.contains("C: RCPT TO:<kate@fabrikam.com> NOTIFY=SUCCESS,FAILURE"))
+        #expect(outcome.output.contains("S: 250 2.0.0 Ok: queued as "))
+        #expect(outcome.output.hasSuffix("1 passed, 0 failed\n"))
+    }
+
+    @Test("the seed walkthrough passes against aiosmtpd")
+    func seedAgainstAiosmtpd() throws {
+        let outcome = try run("Tests/Fixtures/peers/seed-walkthrough-aiosmtpd.smtp.yaml", peer: .aiosmtpd)
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
+        #expect(outcome.output.contains("Python SMTP"))
+        #expect(outcome.output.hasSuffix("1 passed, 0 failed\n"))
+    }
+
+    @Test("a wrong recipient fails at the rcpt step with Postfix's reply quoted and its place in the file")
+    func wrongRecipient() throws {
+        let outcome = try run("Tests/Fixtures/failing/rcpt-user-unknown.smtp.yaml", peer: .postfix)
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.output.contains(
+                "FAIL Tests/Fixtures/failing/rcpt-user-unknown.smtp.yaml:9:5  rcpt TO:<nobody@fabrikam.com>"
+            )
+        )
+        #expect(
+            outcome.output.contains(
+                "got       550 5.1.1 <nobody@fabrikam.com>: Recipient address rejected: User unknown in local "
+                    + "recipient table"
+            )
+        )
+        #expect(outcome.output.contains("The specified recipient doesn't exist."))
+    }
+
+    @Test("STARTTLS verifies against the test CA, and fails clearly without it")
+    func startTLS() throws {
+        let verified = try run("Tests/Fixtures/peers/starttls-test-ca.smtp.yaml", peer: .postfix)
+        #expect(verified.status == 0, "\(verified.output)\(verified.error)")
+        let unverified = try run("Tests/Fixtures/peers/starttls-unverified.smtp.yaml", peer: .postfix)
+        #expect(unverified.status == 1)
+        #expect(unverified.output.contains("TLS certificate verification failed"))
+    }
+}
