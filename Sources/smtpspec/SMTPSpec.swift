@@ -8,6 +8,7 @@ struct SMTPSpec: AsyncParsableCommand {
         commandName: "smtpspec",
         abstract:
             "Play SMTP scenarios written in YAML against real servers or a built-in mock, and say why a reply is wrong.",
+        version: "0.1.0",
         subcommands: [
             RunCommand.self, CheckCommand.self, PlanCommand.self, ExplainCommand.self, MockCommand.self,
         ]
