@@ -225,3 +225,16 @@ struct SeedFailureReportTests {
         #expect(!outcome.output.contains("passed"))
     }
 }
+
+@Suite("smtpspec run --fail-fast")
+struct FailFastTests {
+    @Test("after the first failure nothing new starts, and what was not played is counted as skipped")
+    func failFast() throws {
+        let outcome = try CLITests.smtpspec([
+            "run", "Tests/Fixtures/failing/ehlo-invalid-domain.smtp.yaml",
+            "Tests/Fixtures/failing/unrecognized-command.smtp.yaml", "--mock", "--fail-fast",
+        ])
+        #expect(outcome.status == 1)
+        #expect(outcome.output.hasSuffix("0 passed, 1 failed, 1 skipped\n"), "\(outcome.output)")
+    }
+}

@@ -141,7 +141,10 @@ struct RunCommand: AsyncParsableCommand {
             Console.err("error: \(error)\n")
             throw ExitStatus.internalError
         }
-        Console.out(console.summaryLine(report.summary))
+        // Scenarios --fail-fast never started are counted as skipped, after DESIGN.md's closing line.
+        let played = Set(results.map(\.file))
+        let skipped = selected.filter { !played.contains($0.file) }.reduce(0) { $0 + $1.cases.count }
+        Console.out(console.summaryLine(report.summary) + (skipped > 0 ? ", \(skipped) skipped" : ""))
         throw report.summary.allPassed ? ExitStatus.success : ExitStatus.failures
     }
 
@@ -231,6 +234,7 @@ struct RunCommand: AsyncParsableCommand {
             for index in group.members {
                 byIndex[index] = results.filter { $0.file == scenarios[index].file }
             }
+            if failFast, results.contains(where: { $0.status != .passed }) { break }
         }
         return scenarios.indices.flatMap { byIndex[$0] ?? [] }
     }
