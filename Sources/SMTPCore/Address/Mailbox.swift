@@ -31,3 +31,11 @@ public struct Mailbox: Sendable, Hashable, CustomStringConvertible {
     /// `local-part@domain`.
     public var description: String { "\(localPart)@\(domain)" }
 }
+
+extension Mailbox {
+    /// `address` without one enclosing pair of angle brackets: `<a@b>` is `a@b`, `<>` is empty.
+    static func strippingAngleBrackets(_ address: String) -> String {
+        guard address.hasPrefix("<"), address.hasSuffix(">"), address.count >= 2 else { return address }
+        return String(address.dropFirst().dropLast())
+    }
+}

@@ -7,8 +7,7 @@ public enum ForwardPath: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses an address with or without angle brackets; `Postmaster` (any case) is `.postmaster`.
     public init?(address: String, allowUTF8: Bool = true) {
-        var text = address
-        if text.hasPrefix("<") && text.hasSuffix(">") && text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+        let text = Mailbox.strippingAngleBrackets(address)
         if text.lowercased() == "postmaster" {
             self = .postmaster
             return

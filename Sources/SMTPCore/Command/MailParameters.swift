@@ -26,12 +26,12 @@ public struct MailParameters: Sendable, Hashable {
     /// Reads MAIL parameters.
     public static func parse(_ parameters: [ESMTPParameter]) -> Result<MailParameters, CommandSyntaxError> {
         var result = MailParameters()
-        var seen = Set<String>()
-        for parameter in parameters {
-            let keyword = parameter.keyword.uppercased()
-            guard seen.insert(keyword).inserted else {
-                return .failure(CommandSyntaxError(.badParameter, "Duplicate \(keyword) parameter (RFC 3461 §4.5)"))
-            }
+        let keyed: [(keyword: String, parameter: ESMTPParameter)]
+        switch ESMTPParameter.keyedOnce(parameters) {
+        case .success(let list): keyed = list
+        case .failure(let error): return .failure(error)
+        }
+        for (keyword, parameter) in keyed {
             switch keyword {
             case "SIZE":
                 guard let value = parameter.value, value.count <= 20, value.allSatisfy(\.isASCII),

@@ -8,8 +8,7 @@ public enum ReversePath: Sendable, Hashable, CustomStringConvertible {
     /// Parses an address as a scenario writes it: `""` or `<>` is the null path, otherwise a mailbox with or
     /// without angle brackets.
     public init?(address: String, allowUTF8: Bool = true) {
-        var text = address
-        if text.hasPrefix("<") && text.hasSuffix(">") && text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+        let text = Mailbox.strippingAngleBrackets(address)
         if text.isEmpty {
             self = .null
             return

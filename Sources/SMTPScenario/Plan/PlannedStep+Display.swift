@@ -1,3 +1,5 @@
+import SMTPCore
+
 /// One line of a step as shown: a line the client sends, or a note about something that is not a
 /// command line (connecting, the TLS handshake, a wait).
 public struct PlanLine: Sendable, Hashable, ExpressibleByStringLiteral {
@@ -75,10 +77,12 @@ extension PlannedStep {
         return ", " + parts.joined(separator: ", ")
     }
 
-    /// The message as sent: lines split at CRLF, each line starting with "." stuffed, then ".".
+    /// The message as sent, by SMTPCore's encoder (CRLF line ends, dot-stuffing, the final `.`), split
+    /// into lines.
     static func messageLines(_ message: String) -> [String] {
-        var lines = message.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
+        let wire = String(decoding: MessageEncoder.dotStuffed(Array(message.utf8)), as: UTF8.self)
+        var lines = wire.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        return lines.map { $0.hasPrefix(".") ? "." + $0 : $0 } + ["."]
+        return lines
     }
 }
