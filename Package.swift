@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "SMTPDiagnosis",
-            dependencies: ["SMTPCore", "SMTPYAML"],
+            dependencies: ["SMTPCore", "SMTPYAML", "SMTPScenario", "SMTPRunner"],
             resources: [.copy("Resources/reasons.yaml")]
         ),
         .target(
@@ -98,7 +98,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "SMTPDiagnosisTests", dependencies: ["SMTPDiagnosis", "SMTPCore"]),
+        .testTarget(
+            name: "SMTPDiagnosisTests",
+            dependencies: ["SMTPDiagnosis", "SMTPCore", "SMTPRunner", "SMTPScenario"]
+        ),
         .testTarget(
             name: "SMTPReportTests",
             dependencies: ["SMTPReport", "SMTPRunner", "SMTPDiagnosis", "SMTPCore", "SMTPScenario"],

@@ -1,3 +1,4 @@
+import SMTPCore
 import SMTPYAML
 
 extension CatalogueReader {
@@ -84,7 +85,7 @@ extension CatalogueReader {
         )
     }
 
-    private mutating func reasons(_ row: MappingReader, what: String) -> [String]? {
+    mutating func reasons(_ row: MappingReader, what: String) -> [String]? {
         guard let node = row.required("reasons", what: what, diagnostics: &diagnostics) else { return nil }
         guard let items = node.items, !items.isEmpty else {
             diagnostics.append(

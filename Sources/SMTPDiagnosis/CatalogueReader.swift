@@ -1,4 +1,6 @@
 import Foundation
+import SMTPCore
+import SMTPRunner
 import SMTPYAML
 
 /// Walks a reasons file's YAML tree into a ``ReasonsCatalogue``, collecting a diagnostic at the exact line and
@@ -7,7 +9,7 @@ struct CatalogueReader {
     /// The keys a reasons file may have at its top level.
     static let topLevelKeys = [
         "version", "reply-classes", "reply-categories", "reply-codes", "enhanced-classes", "enhanced-subjects",
-        "enhanced-details", "transport-failures", "entries",
+        "enhanced-details", "transport-failures", "mismatches", "entries",
     ]
 
     /// Which file is being read.
@@ -64,6 +66,7 @@ struct CatalogueReader {
         catalogue.replyCodes = replyCodes(top["reply-codes"])
         catalogue.enhancedDetails = enhancedDetails(top["enhanced-details"])
         catalogue.transportFailures = transportFailures(top["transport-failures"])
+        catalogue.mismatches = mismatches(top["mismatches"])
         catalogue.entries = entries(top["entries"])
         return catalogue
     }

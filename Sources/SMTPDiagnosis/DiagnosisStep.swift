@@ -46,14 +46,6 @@ public enum DiagnosisStep: String, Sendable, Hashable, CaseIterable, Codable {
         self = DiagnosisStep(rawValue: verb.lowercased()) ?? .any
     }
 
-    /// The step for a scenario verb, telling the two replies of `data` apart: with `replyFollowsMessage` (the
-    /// server answered 354 and the message was sent), a `data` step's reply is the one after the final dot,
-    /// ``endOfData``; otherwise it is the reply to the DATA command itself.
-    public init(verb: String, replyFollowsMessage: Bool) {
-        let step = DiagnosisStep(verb: verb)
-        self = step == .data && replyFollowsMessage ? .endOfData : step
-    }
-
     /// The keyword as written in a catalogue or a scenario.
     public var keyword: String { rawValue }
 

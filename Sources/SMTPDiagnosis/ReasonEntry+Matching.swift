@@ -1,3 +1,5 @@
+import SMTPCore
+
 extension ReasonEntry {
     /// Whether the entry applies at `step`; a lookup at ``DiagnosisStep/any`` considers every entry (reply lookups
     /// then keep the entries of particular steps only when an enhanced code or a text matched).
@@ -15,7 +17,7 @@ extension ReasonEntry {
     func match(
         step: DiagnosisStep,
         code: Int?,
-        enhanced actualEnhanced: ParsedEnhancedCode?,
+        enhanced actualEnhanced: EnhancedStatusCode?,
         text actualText: String?
     ) -> MatchSpecificity? {
         guard failures.isEmpty, applies(at: step) else { return nil }

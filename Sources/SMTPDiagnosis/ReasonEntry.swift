@@ -1,3 +1,4 @@
+import SMTPCore
 import SMTPYAML
 
 /// One entry of the reasons catalogue: a step and a reply pattern, what such a reply means there, and its

@@ -1,3 +1,5 @@
+import SMTPCore
+
 extension ReasonsCatalogue {
     /// What a reply at a step means, and its possible reasons.
     ///
@@ -6,9 +8,13 @@ extension ReasonsCatalogue {
     ///   - code: the basic reply code, such as 550.
     ///   - enhanced: the enhanced status code, such as `5.1.1`; when `nil`, one that starts `text` is used.
     ///   - text: the reply's text (every line, joined), matched against the entries' text patterns.
-    public func explain(step: DiagnosisStep, code: Int?, enhanced: String? = nil, text: String? = nil) -> Diagnosis {
-        let parsedEnhanced =
-            enhanced.flatMap { ParsedEnhancedCode($0) } ?? text.flatMap { ParsedEnhancedCode.leading(in: $0) }
+    public func explain(
+        step: DiagnosisStep,
+        code: Int?,
+        enhanced: EnhancedStatusCode? = nil,
+        text: String? = nil
+    ) -> Diagnosis {
+        let parsedEnhanced = enhanced ?? text.flatMap { EnhancedStatusCode.leading(in: $0)?.code }
         var diagnosis = Diagnosis(step: step, code: code, text: text)
         if let code {
             diagnosis.codeInfo = replyCodes[code]
@@ -21,7 +27,6 @@ extension ReasonsCatalogue {
         diagnosis.notes = notes(
             step: step,
             code: code,
-            enhanced: enhanced,
             parsed: parsedEnhanced,
             info: diagnosis.codeInfo
         )
@@ -48,7 +53,7 @@ extension ReasonsCatalogue {
     }
 
     /// The class, subject and detail rows of an enhanced status code (a class-specific row before an `X.` one).
-    func meaning(of code: ParsedEnhancedCode) -> EnhancedCodeMeaning {
+    func meaning(of code: EnhancedStatusCode) -> EnhancedCodeMeaning {
         let detail = enhancedDetails[code.description] ?? enhancedDetails["X.\(code.subject).\(code.detail)"]
         return EnhancedCodeMeaning(
             code: code.description,
@@ -88,21 +93,17 @@ extension ReasonsCatalogue {
     private func notes(
         step: DiagnosisStep,
         code: Int?,
-        enhanced: String?,
-        parsed: ParsedEnhancedCode?,
+        parsed: EnhancedStatusCode?,
         info: ReplyCodeInfo?
     ) -> [String] {
         var notes: [String] = []
-        if let enhanced, parsed == nil {
-            notes.append("'\(enhanced)' is not an enhanced status code (class.subject.detail with class 2, 4 or 5)")
-        }
         if let code, let parsed, code / 100 != parsed.klass {
             notes.append(
                 "the enhanced code's class \(parsed.klass) contradicts reply code \(code); RFC 3463 requires them to agree"
             )
         }
         if let code {
-            if !ReplyCodePattern.isValidCode(code) {
+            if ReplyCode(code) == nil {
                 notes.append("\(code) is not a valid reply code: the first digit must be 2-5 and the second 0-5")
             } else if let info, !info.isListed(for: step) {
                 let listed = info.commands.map(\.commandName).joined(separator: ", ")

@@ -7,7 +7,7 @@ extension ReasonsCatalogue {
         explain(
             step: step,
             code: reply.code.value,
-            enhanced: reply.enhancedStatusCode?.description,
+            enhanced: reply.enhancedStatusCode,
             text: reply.text
         )
     }
@@ -19,6 +19,6 @@ extension ReasonsCatalogue {
         enhanced: EnhancedStatusCode?,
         text: String? = nil
     ) -> Diagnosis {
-        explain(step: step, code: code.value, enhanced: enhanced?.description, text: text)
+        explain(step: step, code: code.value, enhanced: enhanced, text: text)
     }
 }

@@ -1,3 +1,5 @@
+import SMTPRunner
+
 /// The reasons catalogue: the meaning of every reply code, enhanced status code and transport failure, and the
 /// entries that give the possible reasons for a reply at a step.
 ///
@@ -19,6 +21,8 @@ public struct ReasonsCatalogue: Sendable {
     public var enhancedDetails: [String: EnhancedDetailInfo]
     /// Transport failures.
     public var transportFailures: [TransportFailureKind: TransportFailureInfo]
+    /// What each kind of mismatch means and its possible reasons.
+    public var mismatches: [MismatchKind: MismatchInfo]
     /// The reason entries, team entries first, each file in its own order.
     public var entries: [ReasonEntry]
 
@@ -31,6 +35,7 @@ public struct ReasonsCatalogue: Sendable {
         enhancedSubjects: [Int: CatalogueTerm] = [:],
         enhancedDetails: [String: EnhancedDetailInfo] = [:],
         transportFailures: [TransportFailureKind: TransportFailureInfo] = [:],
+        mismatches: [MismatchKind: MismatchInfo] = [:],
         entries: [ReasonEntry] = []
     ) {
         self.replyClasses = replyClasses
@@ -40,6 +45,7 @@ public struct ReasonsCatalogue: Sendable {
         self.enhancedSubjects = enhancedSubjects
         self.enhancedDetails = enhancedDetails
         self.transportFailures = transportFailures
+        self.mismatches = mismatches
         self.entries = entries
     }
 
@@ -55,6 +61,7 @@ public struct ReasonsCatalogue: Sendable {
         merged.enhancedSubjects.merge(team.enhancedSubjects) { _, new in new }
         merged.enhancedDetails.merge(team.enhancedDetails) { _, new in new }
         merged.transportFailures.merge(team.transportFailures) { _, new in new }
+        merged.mismatches.merge(team.mismatches) { _, new in new }
         let teamIDs = Set(team.entries.compactMap(\.id))
         let kept = entries.filter { entry in
             if let id = entry.id, teamIDs.contains(id) { return false }

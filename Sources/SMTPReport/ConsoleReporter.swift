@@ -1,3 +1,4 @@
+import SMTPDiagnosis
 import SMTPRunner
 
 /// Renders a run for a terminal: a line per case (✓ or ✗, the name, the duration), the failure report for each
@@ -52,6 +53,7 @@ public struct ConsoleReporter: Sendable {
         ]
         lines += labelled("expected", [explanation.expected])
         lines += labelled("got", explanation.got, paint: .red)
+        for mismatch in explanation.listedMismatches { lines += labelled("mismatch", [mismatch.summary], paint: .red) }
         guard style.verbosity != .quiet else { return lines }
         lines += labelled("meaning", [explanation.meaning])
         for note in explanation.notes { lines += labelled("note", [note]) }

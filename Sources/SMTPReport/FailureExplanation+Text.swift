@@ -1,3 +1,4 @@
+import SMTPDiagnosis
 import SMTPRunner
 
 extension FailureExplanation {

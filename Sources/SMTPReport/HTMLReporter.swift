@@ -1,4 +1,5 @@
 import Foundation
+import SMTPDiagnosis
 import SMTPRunner
 
 /// Renders a run as one self-contained HTML page (no network resources; also well-formed XML): the summary,
@@ -53,7 +54,7 @@ public enum HTMLReporter {
         let status = passed ? "passed" : "failed"
         var search = [result.caseName, result.file, result.scenarioName, result.status.rawValue]
         if let explanation = reported.explanation {
-            search += [explanation.heading, explanation.gotText, explanation.meaning]
+            search += [explanation.heading, explanation.summary, explanation.meaning]
         }
         var out = "<div class=\"case \(status)\" data-status=\"\(status)\" "
         out += "data-search=\"\(Markup.escaped(search.joined(separator: " ").lowercased()))\">\n"
@@ -74,10 +75,10 @@ public enum HTMLReporter {
     static func failureSection(_ explanation: FailureExplanation, status: CaseStatus) -> String {
         let word = status == .error ? "ERROR" : "FAIL"
         var out = "<div class=\"failure\">\n<h3>\(word) \(Markup.escaped(explanation.heading))</h3>\n<table>\n"
-        let rows = [
-            ("expected", explanation.expected), ("got", explanation.got.joined(separator: "\n")),
-            ("meaning", explanation.meaning),
-        ]
+        let rows =
+            [("expected", explanation.expected), ("got", explanation.got.joined(separator: "\n"))]
+            + explanation.listedMismatches.map { ("mismatch", $0.summary) }
+            + explanation.notes.map { ("note", $0) } + [("meaning", explanation.meaning)]
         for (label, value) in rows {
             out += "<tr><th>\(label)</th><td><pre>\(Markup.escaped(value))</pre></td></tr>\n"
         }

@@ -1,3 +1,5 @@
+import SMTPDiagnosis
+
 /// A case's failure explanation in the JSON report: the same data as the console's failure block.
 struct JSONFailureRecord: Encodable {
     var location: JSONLocation
@@ -12,6 +14,8 @@ struct JSONFailureRecord: Encodable {
     var reply: JSONStepRecord.ReplyRecord?
     var kind: String
     var message: String
+    var summary: String
+    var mismatches: [JSONMismatchRecord]
     var transportFailure: String?
     var meaning: String
     var reasons: [String]
@@ -33,6 +37,8 @@ struct JSONFailureRecord: Encodable {
         reply = explanation.reply.map(JSONStepRecord.ReplyRecord.init)
         kind = explanation.failure.kind.name
         message = explanation.failure.message
+        summary = explanation.summary
+        mismatches = explanation.mismatches.map(JSONMismatchRecord.init)
         transportFailure = explanation.transportFailure?.keyword
         meaning = explanation.meaning
         reasons = explanation.reasons

@@ -29,7 +29,7 @@ struct JSONReportDocument: Encodable {
     }
 
     var format = "smtpspec-report"
-    var formatVersion = 1
+    var formatVersion = 2
     var startedAt: String
     var durationMs: Double
     var summary: Summary

@@ -14,26 +14,27 @@ struct JSONStepRecord: Encodable {
         }
     }
 
-    /// How a step failed.
+    /// How a step failed: its kind, its typed mismatches and the runner's notes.
     struct FailureRecord: Encodable {
         var kind: String
         var message: String
+        var mismatches: [JSONMismatchRecord]
+        var notes: [String]
         var limitMs: Double?
         var tookMs: Double?
-        var quoted: String?
         var connectionFailure: String?
 
         init(_ failure: StepFailure) {
             kind = failure.kind.name
             message = failure.message
+            mismatches = failure.mismatches.map(JSONMismatchRecord.init)
+            notes = failure.notes.map(\.description)
             switch failure.kind {
             case .timeout(let limit):
                 limitMs = JSONReportDocument.milliseconds(limit)
             case .tooSlow(let limit, let took):
                 limitMs = JSONReportDocument.milliseconds(limit)
                 tookMs = JSONReportDocument.milliseconds(took)
-            case .protocolDefect(let text):
-                quoted = text
             case .connectionFailed(let reason):
                 connectionFailure = reason.rawValue
             default:
@@ -76,6 +77,8 @@ struct JSONStepRecord: Encodable {
     var intermediateReplies: [ReplyRecord]
     var verdict: String
     var expected: String
+    var replyRole: String
+    var recipientReplies: [JSONRecipientRecord]
     var startedAt: String
     var durationMs: Double
     var failure: FailureRecord?
@@ -94,6 +97,8 @@ struct JSONStepRecord: Encodable {
         intermediateReplies = step.intermediateReplies.map(ReplyRecord.init)
         verdict = step.verdict.rawValue
         expected = step.expected
+        replyRole = step.replyRole.rawValue
+        recipientReplies = step.recipientReplies.map(JSONRecipientRecord.init)
         startedAt = JSONReportDocument.timestamp(step.startedAt)
         durationMs = JSONReportDocument.milliseconds(step.duration)
         failure = step.failure.map(FailureRecord.init)

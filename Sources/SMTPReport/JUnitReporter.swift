@@ -1,4 +1,5 @@
 import Foundation
+import SMTPDiagnosis
 import SMTPRunner
 
 /// Renders a run as JUnit XML: one `<testsuite>` per scenario file and one `<testcase>` per case. A reply the
@@ -60,7 +61,7 @@ public enum JUnitReporter {
                     [
                         (
                             "message",
-                            "\(explanation.heading): expected \(explanation.expected), got \(explanation.gotText)"
+                            "\(explanation.heading): \(explanation.summary)"
                         ),
                         ("type", explanation.failure.kind.name),
                     ],

@@ -1,3 +1,4 @@
+import SMTPDiagnosis
 import SMTPRunner
 
 /// One case of a run as the reporters see it: its result (secrets masked) and, when it failed, the

@@ -28,7 +28,12 @@ extension StepResult {
         copy.reply = reply.map { $0.masked(by: mask) }
         copy.intermediateReplies = intermediateReplies.map { $0.masked(by: mask) }
         copy.failure = failure.map { $0.masked(by: mask) }
-        copy.expected = mask.apply(expected)
+        copy.recipientReplies = recipientReplies.map { recipient in
+            var recipient = recipient
+            recipient.reply = recipient.reply.masked(by: mask)
+            recipient.recipient = recipient.recipient.map(mask.apply)
+            return recipient
+        }
         copy.captured = captured.mapValues(mask.apply)
         copy.peer = peer.map(mask.apply)
         copy.substeps = substeps.map { $0.masked(by: mask) }
@@ -37,13 +42,50 @@ extension StepResult {
 }
 
 extension StepFailure {
-    /// The failure with every secret masked in its message and quoted bytes.
+    /// The failure with every secret masked in the replies and texts its mismatches carry.
     func masked(by mask: SecretMask) -> StepFailure {
-        var kind = kind
-        if case .protocolDefect(let quoted) = kind {
-            kind = .protocolDefect(quoted: mask.apply(quoted))
+        StepFailure(mismatches.map { $0.masked(by: mask) }, notes: notes)
+    }
+}
+
+extension Mismatch {
+    /// The mismatch with every secret masked in the reply or text it carries.
+    func masked(by mask: SecretMask) -> Mismatch {
+        switch self {
+        case .reply(let reply): return .reply(reply.masked(by: mask))
+        case .enhancedCodeContradiction(let reply): return .enhancedCodeContradiction(reply.masked(by: mask))
+        case .recipientReply(var recipient):
+            recipient.reply = recipient.reply.masked(by: mask)
+            recipient.recipient = recipient.recipient.map(mask.apply)
+            return .recipientReply(recipient)
+        case .refused(let reason): return .refused(mask.apply(reason))
+        case .unexpectedConnection(let peer): return .unexpectedConnection(peer: mask.apply(peer))
+        case .transport(let error, let phase):
+            switch error {
+            case .connectFailed(let reason, let detail):
+                return .transport(.connectFailed(reason, mask.apply(detail)), phase: phase)
+            case .tls(let reason): return .transport(.tls(mask.apply(reason)), phase: phase)
+            case .local(let reason): return .transport(.local(mask.apply(reason)), phase: phase)
+            case .defect(let defect): return .transport(.defect(defect.masked(by: mask)), phase: phase)
+            case .timedOut, .closed: return self
+            }
+        case .replyText, .capabilityMissing, .capabilityParameter, .capabilityComparison, .capabilityPresent, .tls,
+            .tooSlow:
+            return self
         }
-        return StepFailure(kind: kind, message: mask.apply(message))
+    }
+}
+
+extension ProtocolDefect {
+    /// The defect with every secret masked in the text it quotes.
+    func masked(by mask: SecretMask) -> ProtocolDefect {
+        switch self {
+        case .bareLineFeed(let line): return .bareLineFeed(line: mask.apply(line))
+        case .malformedReplyLine(let line): return .malformedReplyLine(mask.apply(line))
+        case .mixedCodes(let code, let line): return .mixedCodes(expected: code, got: mask.apply(line))
+        case .connectionClosedMidReply(let partial): return .connectionClosedMidReply(partial: partial.map(mask.apply))
+        case .lineTooLong, .enhancedCodeClassMismatch, .plaintextAfterStartTLS: return self
+        }
     }
 }
 

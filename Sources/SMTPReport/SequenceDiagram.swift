@@ -1,3 +1,4 @@
+import SMTPDiagnosis
 import SMTPRunner
 
 /// An inline SVG sequence diagram of one session: the client and server lifelines, an arrow per run of lines

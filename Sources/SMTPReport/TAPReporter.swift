@@ -1,3 +1,5 @@
+import SMTPDiagnosis
+
 /// Renders a run as TAP version 14: one test point per case (and per file that did not compile). A failure's
 /// test point carries a YAML diagnostic block with the failure report: where, the step, expected, got,
 /// meaning, possible reasons, what to check and the transcript up to the failure.
@@ -50,7 +52,7 @@ public enum TAPReporter {
         duration: Duration
     ) -> [(String, YAMLValue)] {
         var fields: [(String, YAMLValue)] = [
-            ("message", .text("expected \(explanation.expected), got \(explanation.gotText)")),
+            ("message", .text(explanation.summary)),
             ("severity", .text(explanation.isError ? "error" : "fail")),
             (
                 "at",
@@ -65,6 +67,7 @@ public enum TAPReporter {
         fields += [
             ("expected", .text(explanation.expected)),
             ("got", .list(explanation.got)),
+            ("mismatches", .list(explanation.mismatches.map { "\($0.kind.keyword): \($0.summary)" })),
             ("meaning", .text(explanation.meaning)),
             ("reasons", .list(explanation.reasons)),
         ]

@@ -83,13 +83,15 @@ struct RunnerPostfixTests {
         #expect(failed.location.line == 6)
         #expect(failed.location.column == 5)
         #expect(failed.location.file == "runner-test.smtp.yaml")
-        #expect(failed.command == "RCPT TO:<nobody-here@fabrikam.com>")
+        #expect(failed.firstLine == "RCPT TO:<nobody-here@fabrikam.com>")
+        #expect(failed.command == .rcpt)
         #expect(failed.expected == "2xx")
         let reply = try #require(failed.reply)
         #expect(reply.code.value == 550)
         #expect(reply.enhancedStatusCode?.description == "5.1.1")
         #expect(reply.text.contains("User unknown"))
         #expect(failed.failure?.kind == .unexpectedReply)
+        #expect(failed.failure?.mismatches == [.reply(reply)])
         // The data step is never played; the session ends with QUIT and Postfix's 221.
         #expect(result.steps.count == 4)
         let lines = result.transcript.map(\.description)
@@ -298,7 +300,7 @@ struct RunnerPostfixTests {
         let result = try await RunnerHarness.runOne(yaml, vars: ["server": RunnerHarness.address(postfix)])
         let failed = try #require(result.failedStep)
         #expect(failed.reply?.code.value == 503)
-        #expect(failed.failure?.message.contains("note:") == true)
+        #expect(failed.failure?.notes == [.outOfSequence(.rcptBeforeMail)])
     }
 
     @Test("--server sends every open to one host instead of the one in the file")

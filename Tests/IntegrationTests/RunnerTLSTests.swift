@@ -144,7 +144,13 @@ struct RunnerTLSTests {
         let failed = try #require(result.failedStep)
         #expect(failed.verb == .starttls)
         #expect(failed.failure?.kind == .tlsFailure)
-        #expect(failed.failure?.message.contains(">= 400") == true)
+        guard case .tls(let fact)? = failed.failure?.primary else {
+            Issue.record("expected a TLS fact mismatch, got \(String(describing: failed.failure))")
+            return
+        }
+        #expect(fact.fact == .validDays)
+        #expect(fact.expected == ">= 400")
+        #expect(fact.observed.flatMap { Int($0) } != nil)
     }
 
     @Test("AUTH before TLS is refused locally: nothing is sent and the case is an error")

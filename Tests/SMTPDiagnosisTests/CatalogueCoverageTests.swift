@@ -1,3 +1,4 @@
+import SMTPCore
 import SMTPDiagnosis
 import Testing
 
@@ -58,7 +59,7 @@ struct CatalogueCoverageTests {
     func enhancedCode(subjectDetail: String) throws {
         for klass in [2, 4, 5] {
             let code = "\(klass).\(subjectDetail)"
-            let diagnosis = catalogue.explain(step: .any, code: nil, enhanced: code)
+            let diagnosis = catalogue.explain(step: .any, code: nil, enhanced: EnhancedStatusCode(parsing: code))
             let meaning = try #require(diagnosis.enhanced, "\(code)")
             #expect(meaning.klass != nil, "\(code) has no class")
             #expect(meaning.subject != nil, "\(code) has no subject")

@@ -1,4 +1,6 @@
+import SMTPCore
 import SMTPDiagnosis
+import SMTPRunner
 import Testing
 
 /// The small languages of the catalogue: reply codes and classes, enhanced code patterns, steps.
@@ -62,8 +64,10 @@ struct PatternTests {
 
     @Test("A data step's reply after the message is the end-of-data reply")
     func dataPhases() {
-        #expect(DiagnosisStep(verb: "data", replyFollowsMessage: true) == .endOfData)
-        #expect(DiagnosisStep(verb: "data", replyFollowsMessage: false) == .data)
-        #expect(DiagnosisStep(verb: "rcpt", replyFollowsMessage: true) == .rcpt)
+        #expect(DiagnosisStep(command: .data, role: .endOfData) == .endOfData)
+        #expect(DiagnosisStep(command: .data, role: .dataCommand) == .data)
+        #expect(DiagnosisStep(command: .rcpt, role: .command) == .rcpt)
+        #expect(DiagnosisStep(command: .bdat(last: true), role: .endOfData) == .bdat)
+        #expect(DiagnosisStep(command: nil, role: .command) == .any)
     }
 }

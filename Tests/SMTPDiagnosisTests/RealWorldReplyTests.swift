@@ -1,3 +1,4 @@
+import SMTPCore
 import SMTPDiagnosis
 import Testing
 
@@ -10,7 +11,12 @@ struct RealWorldReplyTests {
         catalogue = try ReasonsCatalogue.bundled()
     }
 
-    func firstMatch(_ step: DiagnosisStep, _ code: Int?, _ enhanced: String?, _ text: String? = nil) -> String? {
+    func firstMatch(
+        _ step: DiagnosisStep,
+        _ code: Int?,
+        _ enhanced: EnhancedStatusCode?,
+        _ text: String? = nil
+    ) -> String? {
         catalogue.explain(step: step, code: code, enhanced: enhanced, text: text).matches.first?.entry.id
     }
 
@@ -71,7 +77,7 @@ struct RealWorldReplyTests {
         ]
     )
     func senderAuthentication(enhanced: String, id: String) {
-        #expect(firstMatch(.endOfData, 550, enhanced) == id)
+        #expect(firstMatch(.endOfData, 550, EnhancedStatusCode(parsing: enhanced)) == id)
     }
 
     @Test("Gmail's DMARC text is told apart from its SPF text")
@@ -93,14 +99,19 @@ struct RealWorldReplyTests {
     @Test("Microsoft 365's blocked IP range 5.7.606-649", arguments: ["5.7.606", "5.7.620", "5.7.649"])
     func blockedIP(enhanced: String) {
         #expect(
-            firstMatch(.rcpt, 550, enhanced, "\(enhanced) Access denied, banned sending IP [192.0.2.1]")
+            firstMatch(
+                .rcpt,
+                550,
+                EnhancedStatusCode(parsing: enhanced),
+                "\(enhanced) Access denied, banned sending IP [192.0.2.1]"
+            )
                 == "blocked-ip-m365"
         )
     }
 
     @Test("Outside the 5.7.606-649 range, the blocklist entry does not match", arguments: ["5.7.605", "5.7.650"])
     func outsideRange(enhanced: String) {
-        #expect(firstMatch(.rcpt, 550, enhanced) != "blocked-ip-m365")
+        #expect(firstMatch(.rcpt, 550, EnhancedStatusCode(parsing: enhanced)) != "blocked-ip-m365")
     }
 
     @Test("Bare LF: Postfix 550 5.5.2 and Microsoft 365 5.6.11")

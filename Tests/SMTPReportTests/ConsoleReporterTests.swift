@@ -53,7 +53,7 @@ import Testing
         #expect(explanation.diagnosisStep == .endOfData)
         #expect(explanation.transportFailure == .timeout)
         #expect(explanation.isError)
-        #expect(explanation.got == ["no complete reply to DATA within 5s (the step's timeout)"])
+        #expect(explanation.got == ["no reply to the end of data within 5s (the step's timeout)"])
         #expect(!explanation.reasons.isEmpty)
         let text = plain.caseLine(report.cases[0].result, explanation: explanation)
         #expect(text.contains("FAIL inbound.smtp.yaml:22:5  data"))

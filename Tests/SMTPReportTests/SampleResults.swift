@@ -38,21 +38,31 @@ enum SampleResults {
         intermediate: [Reply] = [],
         failure: StepFailure? = nil,
         expected: String = "2xx",
-        peer: String? = nil
+        peer: String? = nil,
+        role: ReplyRole = .command,
+        lines: Range<Int>
     ) -> StepResult {
-        StepResult(
+        let patterns = (try? ExpectationSyntax.parse(expected).get()) ?? []
+        let replies = patterns.compactMap { alternative -> ReplyPattern? in
+            if case .reply(let pattern) = alternative { return pattern }
+            return nil
+        }
+        return StepResult(
             index: index,
             verb: verb,
+            command: verb.commandKind,
             location: SourceLocation(file: file, line: line, column: 5),
             sentLines: sent,
             reply: reply,
+            replyRole: role,
             intermediateReplies: intermediate,
             verdict: failure == nil ? .passed : .failed,
             failure: failure,
-            expected: expected,
+            expectation: Expectation(replies: replies, source: expected),
             startedAt: start.addingTimeInterval(Double(milliseconds) / 1000),
             duration: .milliseconds(5),
-            peer: peer
+            peer: peer,
+            transcriptRange: lines
         )
     }
 
@@ -78,19 +88,47 @@ enum SampleResults {
     /// The seed's session up to RCPT, which gets `rcptReply`; then the polite QUIT.
     static func seedSession(rcptReply: Reply, passed: Bool) -> ScenarioResult {
         let rcptFailure =
-            passed ? nil : StepFailure(kind: .unexpectedReply, message: "expected 2xx, got \(rcptReply)")
+            passed ? nil : StepFailure(.reply(rcptReply))
         let steps = [
-            step(0, .open, line: 12, at: 0, reply: Reply(220, banner), expected: "220", peer: "127.0.0.1:2525"),
-            step(1, .ehlo, line: 14, at: 10, sent: ["EHLO contoso.com"], reply: Reply(250, "mail1.fabrikam.com Hello")),
+            step(
+                0,
+                .open,
+                line: 12,
+                at: 0,
+                reply: Reply(220, banner),
+                expected: "220",
+                peer: "127.0.0.1:2525",
+                role: .greeting,
+                lines: 0..<1
+            ),
+            step(
+                1,
+                .ehlo,
+                line: 14,
+                at: 10,
+                sent: ["EHLO contoso.com"],
+                reply: Reply(250, "mail1.fabrikam.com Hello"),
+                lines: 1..<4
+            ),
             step(
                 2,
                 .mailFrom,
                 line: 16,
                 at: 20,
                 sent: ["MAIL FROM:<chris@contoso.com>"],
-                reply: Reply(250, "2.1.0 Sender OK")
+                reply: Reply(250, "2.1.0 Sender OK"),
+                lines: 4..<6
             ),
-            step(3, .rcpt, line: 18, at: 30, sent: [rcptLine], reply: rcptReply, failure: rcptFailure),
+            step(
+                3,
+                .rcpt,
+                line: 18,
+                at: 30,
+                sent: [rcptLine],
+                reply: rcptReply,
+                failure: rcptFailure,
+                lines: 6..<(7 + rcptReply.lines.count)
+            ),
         ]
         var transcript = [
             entry(1, .server, "220 \(banner)"),
@@ -123,10 +161,18 @@ enum SampleResults {
 
     static var refused: ScenarioResult {
         let failure = StepFailure(
-            kind: .connectionFailed(.refused),
-            message: "connection refused by 127.0.0.1:2599"
+            .transport(.connectFailed(.refused, "connection refused by 127.0.0.1:2599"), phase: .connect)
         )
-        let open = step(0, .open, line: 12, at: 0, failure: failure, expected: "220", peer: "127.0.0.1:2599")
+        let open = step(
+            0,
+            .open,
+            line: 12,
+            at: 0,
+            failure: failure,
+            expected: "220",
+            peer: "127.0.0.1:2599",
+            lines: 0..<2
+        )
         return result(
             "server is down",
             status: .failed,
@@ -136,12 +182,9 @@ enum SampleResults {
     }
 
     static var endOfDataTimeout: ScenarioResult {
-        let failure = StepFailure(
-            kind: .timeout(limit: .seconds(5)),
-            message: "no complete reply to DATA within 5s (the step's timeout)"
-        )
+        let failure = StepFailure(.transport(.timedOut(.seconds(5)), phase: .data))
         let steps = [
-            step(0, .open, line: 12, at: 0, reply: Reply(220, banner), expected: "220"),
+            step(0, .open, line: 12, at: 0, reply: Reply(220, banner), expected: "220", role: .greeting, lines: 0..<1),
             step(
                 1,
                 .data,
@@ -150,7 +193,9 @@ enum SampleResults {
                 sent: ["DATA"],
                 intermediate: [Reply(354, "Start mail input; end with <CRLF>.<CRLF>")],
                 failure: failure,
-                expected: "250"
+                expected: "250",
+                role: .endOfData,
+                lines: 1..<6
             ),
         ]
         return result(
@@ -170,12 +215,11 @@ enum SampleResults {
 
     static var protocolDefect: ScenarioResult {
         let failure = StepFailure(
-            kind: .protocolDefect(quoted: "HELLO there, not a reply"),
-            message: "protocol defect: a reply line must start with a three-digit code"
+            .transport(.defect(.malformedReplyLine("HELLO there, not a reply")), phase: .command)
         )
         let steps = [
-            step(0, .open, line: 12, at: 0, reply: Reply(220, banner), expected: "220"),
-            step(1, .ehlo, line: 14, at: 10, sent: ["EHLO contoso.com"], failure: failure),
+            step(0, .open, line: 12, at: 0, reply: Reply(220, banner), expected: "220", role: .greeting, lines: 0..<1),
+            step(1, .ehlo, line: 14, at: 10, sent: ["EHLO contoso.com"], failure: failure, lines: 1..<2),
         ]
         return result(
             "server speaks garbage",
@@ -191,13 +235,26 @@ enum SampleResults {
             .auth,
             line: 20,
             at: 10,
-            failure: StepFailure(kind: .localRefusal, message: "AUTH over a connection without TLS")
+            failure: StepFailure(.refused("AUTH over a connection without TLS")),
+            lines: 1..<2
         )
         auth.verdict = .refused
         return result(
             "auth without TLS",
             status: .error,
-            steps: [step(0, .open, line: 12, at: 0, reply: Reply(220, banner), expected: "220"), auth],
+            steps: [
+                step(
+                    0,
+                    .open,
+                    line: 12,
+                    at: 0,
+                    reply: Reply(220, banner),
+                    expected: "220",
+                    role: .greeting,
+                    lines: 0..<1
+                ),
+                auth,
+            ],
             transcript: [entry(1, .server, "220 \(banner)"), entry(5, .note, "refused to play auth")]
         )
     }

@@ -25,7 +25,10 @@ import Testing
             at: 40,
             sent: ["AUTH PLAIN \(password)"],
             reply: Reply(535, "5.7.8 bad credentials for \(password)"),
-            failure: StepFailure(kind: .unexpectedReply, message: "got 535 for \(password) and \(envValue)")
+            failure: StepFailure(
+                [.reply(Reply(535, "5.7.8 bad credentials for \(password)")), .refused("for \(envValue)")]
+            ),
+            lines: 0..<20
         )
         auth.captured = ["token": envValue]
         result.steps[3].verdict = .passed

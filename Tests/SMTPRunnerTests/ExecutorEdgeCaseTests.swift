@@ -41,7 +41,8 @@ struct ExecutorEdgeCaseTests {
         let failed = try #require(result?.failedStep)
         #expect(failed.verb == .ehlo)
         #expect(failed.failure?.kind == .timeout(limit: .milliseconds(200)))
-        #expect(failed.failure?.message.contains("EHLO contoso.com") == true)
+        #expect(failed.failure?.primary == .transport(.timedOut(.milliseconds(200)), phase: .command))
+        #expect(failed.sentLines == ["EHLO contoso.com"])
     }
 
     @Test("a server that sends garbage gets a protocol defect quoting it")
@@ -51,8 +52,13 @@ struct ExecutorEdgeCaseTests {
         }
         let failed = try #require(result?.failedStep)
         #expect(result?.status == .failed)
-        #expect(failed.failure?.kind == .protocolDefect(quoted: "HELLO there, I am not SMTP"))
-        #expect(failed.failure?.message.contains("HELLO there") == true)
+        #expect(failed.failure?.kind == .protocolDefect)
+        guard case .transport(let error, let phase)? = failed.failure?.primary else {
+            Issue.record("expected a transport failure, got \(String(describing: failed.failure))")
+            return
+        }
+        #expect(phase == .greeting)
+        #expect(error.offendingText == "HELLO there, I am not SMTP")
     }
 
     @Test("a server that closes in the middle of a multi-line reply gets a defect with the partial lines")
@@ -61,7 +67,7 @@ struct ExecutorEdgeCaseTests {
             await PlanBuilder.run(PlanBuilder.plan([PlanBuilder.open(server.address)]))
         }
         let failed = try #require(result?.failedStep)
-        guard case .protocolDefect(let quoted)? = failed.failure?.kind else {
+        guard case .transport(let error, _)? = failed.failure?.primary, let quoted = error.offendingText else {
             Issue.record("expected a protocol defect, got \(String(describing: failed.failure))")
             return
         }
@@ -118,7 +124,7 @@ struct ExecutorEdgeCaseTests {
         #expect(run.status == .failed)
         let failed = try #require(run.failedStep)
         #expect(failed.verb == .starttls)
-        guard case .protocolDefect(let quoted)? = failed.failure?.kind else {
+        guard case .transport(let error, _)? = failed.failure?.primary, let quoted = error.offendingText else {
             Issue.record("expected a protocol defect, got \(String(describing: failed.failure))")
             return
         }

@@ -13,7 +13,7 @@ enum PlanBuilder {
     static func code(_ value: Int, _ enhanced: (Int, Int, Int)? = nil) -> SMTPScenario.Expectation {
         let pattern = ReplyPattern(
             code: .exact(value),
-            enhanced: enhanced.map { ReplyPattern.EnhancedPattern(klass: $0.0, subject: $0.1, detail: $0.2) }
+            enhanced: enhanced.map { EnhancedCodePattern(klass: $0.0, subject: $0.1, details: $0.2...$0.2) }
         )
         return SMTPScenario.Expectation(replies: [pattern], source: pattern.description, location: at(1))
     }

@@ -1,3 +1,4 @@
+import SMTPCore
 import SMTPScenario
 import Testing
 
@@ -45,12 +46,12 @@ struct ExpectationSyntaxTests {
             Issue.record("not a reply pattern")
             return
         }
-        #expect(pattern.matches(code: 250, enhanced: (2, 1, 5)))
-        #expect(!pattern.matches(code: 250, enhanced: (2, 1, 0)))
+        #expect(pattern.matches(code: 250, enhanced: EnhancedStatusCode(parsing: "2.1.5")))
+        #expect(!pattern.matches(code: 250, enhanced: EnhancedStatusCode(parsing: "2.1.0")))
         #expect(!pattern.matches(code: 250, enhanced: nil))
-        #expect(!pattern.matches(code: 251, enhanced: (2, 1, 5)))
-        let wildcard = ReplyPattern(code: nil, enhanced: .init(klass: 5, subject: 7, detail: nil))
-        #expect(wildcard.matches(code: 554, enhanced: (5, 7, 1)))
-        #expect(!wildcard.matches(code: 554, enhanced: (5, 1, 1)))
+        #expect(!pattern.matches(code: 251, enhanced: EnhancedStatusCode(parsing: "2.1.5")))
+        let wildcard = ReplyPattern(code: nil, enhanced: EnhancedCodePattern("5.7.x"))
+        #expect(wildcard.matches(code: 554, enhanced: EnhancedStatusCode(parsing: "5.7.1")))
+        #expect(!wildcard.matches(code: 554, enhanced: EnhancedStatusCode(parsing: "5.1.1")))
     }
 }

@@ -4,110 +4,90 @@ import SMTPScenario
 
 /// Judges replies and TLS sessions against what a step expects. Pure: no I/O.
 public enum ExpectationCheck {
-    /// Why `reply` does not satisfy `expectation`; empty when it does.
+    /// How `reply` does not satisfy `expectation`; empty when it does.
     ///
     /// Checks, in order: the reply alternatives (class, code, enhanced status code), the text regex, the
     /// capabilities (with parameters and comparisons) and the capabilities that must be absent.
-    public static func mismatches(of reply: Reply, against expectation: Expectation) -> [String] {
-        var problems: [String] = []
-        if expectation.noConnection {
-            problems.append("expected no connection, but the server answered \(reply)")
-        }
-        let enhanced = reply.enhancedStatusCode.map { (klass: $0.klass, subject: $0.subject, detail: $0.detail) }
-        if !expectation.acceptsReply(code: reply.code.value, enhanced: enhanced) {
-            problems.append("expected \(expectation.source), got \(reply)")
+    public static func mismatches(of reply: Reply, against expectation: Expectation) -> [Mismatch] {
+        var found: [Mismatch] = []
+        if !expectation.acceptsReply(reply) {
+            found.append(.reply(reply))
         }
         if let pattern = expectation.text {
-            switch firstMatch(of: pattern, in: reply.text) {
-            case .none: problems.append("reply text does not match /\(pattern)/")
-            case .invalid(let reason): problems.append("text pattern /\(pattern)/ is invalid: \(reason)")
-            case .match: break
+            if case .match = firstMatch(of: pattern, in: reply.text) {
+            } else {
+                found.append(.replyText(pattern: pattern))
             }
         }
         if !expectation.capabilities.isEmpty || !expectation.lacks.isEmpty {
             let capabilities = EHLOCapabilities(reply: reply)
             for requirement in expectation.capabilities {
-                if let problem = problem(with: requirement, in: capabilities) { problems.append(problem) }
+                if let mismatch = mismatch(of: requirement, in: capabilities) { found.append(mismatch) }
             }
             for keyword in expectation.lacks where capabilities.contains(keyword) {
-                problems.append("capability \(keyword.uppercased()) is advertised but should not be")
+                found.append(.capabilityPresent(keyword.uppercased()))
             }
         }
-        return problems
+        return found
     }
 
-    /// Why `requirement` is not met by the advertised capabilities, or `nil` when it is.
-    public static func problem(with requirement: CapabilityRequirement, in capabilities: EHLOCapabilities) -> String? {
+    /// How `requirement` is not met by the advertised capabilities, or `nil` when it is.
+    public static func mismatch(of requirement: CapabilityRequirement, in capabilities: EHLOCapabilities) -> Mismatch? {
         guard let parameters = capabilities.parameters(of: requirement.keyword) else {
-            return "capability \(requirement.keyword.uppercased()) is not advertised"
+            return .capabilityMissing(requirement)
         }
         if let parameter = requirement.parameter,
             !parameters.contains(where: { $0.caseInsensitiveCompare(parameter) == .orderedSame })
         {
-            let shown = parameters.isEmpty ? "no parameters" : parameters.joined(separator: " ")
-            return "capability \(requirement.keyword.uppercased()) lacks \(parameter) (advertised: \(shown))"
+            return .capabilityParameter(requirement, advertised: parameters)
         }
         if let comparison = requirement.comparison {
-            guard let first = parameters.first, let value = Int(first) else {
-                return "capability \(requirement.keyword.uppercased()) has no number to compare \(comparison)"
-            }
-            if !comparison.holds(for: value) {
-                return "capability \(requirement.keyword.uppercased()) \(value) is not \(comparison)"
+            guard let first = parameters.first, let value = Int(first), comparison.holds(for: value) else {
+                return .capabilityComparison(requirement, advertised: parameters)
             }
         }
         return nil
     }
 
-    /// Why the TLS session does not satisfy `expectation`; empty when it does.
-    public static func mismatches(of facts: TLSFacts, against expectation: TLSExpectation) -> [String] {
-        var problems: [String] = []
-        if let comparison = expectation.validDays {
-            if let days = facts.daysLeft {
-                if !comparison.holds(for: days) {
-                    problems.append("certificate is valid for \(days) more day(s), expected \(comparison)")
-                }
-            } else {
-                problems.append("no certificate validity to check against \(comparison)")
-            }
+    /// How the TLS session does not satisfy `expectation`; empty when it does.
+    public static func mismatches(of facts: TLSFacts, against expectation: TLSExpectation) -> [TLSFactMismatch] {
+        var found: [TLSFactMismatch] = []
+        if let comparison = expectation.validDays, facts.daysLeft.map({ !comparison.holds(for: $0) }) ?? true {
+            found.append(
+                TLSFactMismatch(
+                    fact: .validDays,
+                    expected: comparison.description,
+                    observed: facts.daysLeft.map(String.init)
+                )
+            )
         }
-        if let minimum = expectation.minimumVersion {
-            if let version = facts.version {
-                if versionRank(version) < versionRank(minimum) {
-                    problems.append("TLS \(version) was negotiated, expected at least TLS \(minimum)")
-                }
-            } else {
-                problems.append("the TLS version is unknown, expected at least TLS \(minimum)")
-            }
+        if let minimum = expectation.minimumVersion,
+            facts.version.map({ versionRank($0) < versionRank(minimum) }) ?? true
+        {
+            found.append(TLSFactMismatch(fact: .version, expected: minimum, observed: facts.version))
         }
-        check(expectation.subject, against: facts.subject, what: "certificate subject", into: &problems)
-        check(expectation.issuer, against: facts.issuer, what: "certificate issuer", into: &problems)
+        check(expectation.subject, against: facts.subject, fact: .subject, into: &found)
+        check(expectation.issuer, against: facts.issuer, fact: .issuer, into: &found)
         if let san = expectation.san,
             !facts.subjectAlternativeNames.contains(where: { $0.caseInsensitiveCompare(san) == .orderedSame })
         {
-            let shown = facts.subjectAlternativeNames.joined(separator: ", ")
-            problems.append("\(san) is not among the certificate's alternative names (\(shown))")
+            let shown =
+                facts.subjectAlternativeNames.isEmpty ? nil : facts.subjectAlternativeNames.joined(separator: ", ")
+            found.append(TLSFactMismatch(fact: .san, expected: san, observed: shown))
         }
-        if let pattern = expectation.cipher {
-            if facts.cipher == nil {
-                problems.append("the negotiated cipher is not available to check against /\(pattern)/")
-            } else {
-                check(pattern, against: facts.cipher, what: "cipher", into: &problems)
-            }
-        }
-        return problems
+        check(expectation.cipher, against: facts.cipher, fact: .cipher, into: &found)
+        return found
     }
 
-    private static func check(_ pattern: String?, against value: String?, what: String, into problems: inout [String]) {
+    private static func check(
+        _ pattern: String?,
+        against value: String?,
+        fact: TLSFactMismatch.Fact,
+        into found: inout [TLSFactMismatch]
+    ) {
         guard let pattern else { return }
-        guard let value else {
-            problems.append("no \(what) to match /\(pattern)/")
-            return
-        }
-        switch firstMatch(of: pattern, in: value) {
-        case .none: problems.append("\(what) '\(value)' does not match /\(pattern)/")
-        case .invalid(let reason): problems.append("pattern /\(pattern)/ is invalid: \(reason)")
-        case .match: break
-        }
+        if let value, case .match = firstMatch(of: pattern, in: value) { return }
+        found.append(TLSFactMismatch(fact: fact, expected: "/\(pattern)/", observed: value))
     }
 
     private static func versionRank(_ version: String) -> Int {

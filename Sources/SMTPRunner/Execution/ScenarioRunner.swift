@@ -81,8 +81,7 @@ public struct ScenarioRunner: Sendable {
     /// Whether a failed session's reply is one the retry policy names.
     func shouldRetry(_ outcome: SessionOutcome, on policy: RetryPolicy) -> Bool {
         guard outcome.status == .failed, let reply = outcome.failingReply else { return false }
-        let enhanced = reply.enhancedStatusCode.map { (klass: $0.klass, subject: $0.subject, detail: $0.detail) }
-        return policy.on.contains { $0.matches(code: reply.code.value, enhanced: enhanced) }
+        return policy.on.contains { $0.matches(reply) }
     }
 
     /// The cases of a plan: itself, or one per MX host for `open: {mx: …, each: true}`.

@@ -11,9 +11,10 @@ extension SessionRunner {
             fail(
                 &result,
                 StepFailure(
-                    kind: .localRefusal,
-                    message: "refused to send AUTH over a connection without TLS (credentials would travel in "
-                        + "clear); add a `starttls` step first, or `allow-plaintext: true` to the auth step"
+                    .refused(
+                        "refused to send AUTH over a connection without TLS (credentials would travel in clear); add "
+                            + "a `starttls` step first, or `allow-plaintext: true` to the auth step"
+                    )
                 ),
                 took: .zero
             )
@@ -51,6 +52,11 @@ extension SessionRunner {
         result.sentLines = [shownFirst]
         let clock = ContinuousClock.now
         willSend(.auth)
+        if let offered = session.capabilities?.parameters(of: "AUTH"),
+            !offered.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame })
+        {
+            pendingNotes.append(.mechanismNotAdvertised(mechanism: name, advertised: offered))
+        }
         do {
             transcript.client(shownFirst)
             try await connection.write(Array((first + "\r\n").utf8))
@@ -71,7 +77,7 @@ extension SessionRunner {
             session.didReceive(reply, for: .auth)
             judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
         } catch {
-            fail(&result, StepFailure(error, command: shownFirst), took: ContinuousClock.now - clock)
+            fail(&result, error, phase: .command, took: ContinuousClock.now - clock)
         }
         return result
     }

@@ -16,16 +16,17 @@ extension SessionRunner {
         }
         result.sentLines = [line.shown]
         let clock = ContinuousClock.now
-        willSend(CommandKind(rawLine: line.wire))
+        let kind = step.command ?? .raw
+        willSend(kind)
         do {
             transcript.client(line.shown)
             try await connection.write(Array((line.wire + "\r\n").utf8))
             let reply = try await connection.readReply(timeout: step.timeout)
             transcript.server(reply)
-            noteSessionEffects(of: line.wire, reply: reply)
+            noteSessionEffects(of: kind, line: line.shown, reply: reply)
             judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
         } catch {
-            fail(&result, StepFailure(error, command: line.shown), took: ContinuousClock.now - clock)
+            fail(&result, error, phase: .command, took: ContinuousClock.now - clock)
         }
         return result
     }

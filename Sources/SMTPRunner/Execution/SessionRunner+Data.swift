@@ -4,7 +4,7 @@ import SMTPScenario
 
 extension SessionRunner {
     /// DATA: if DATA itself is refused, that reply is the step's; after 354 the dot-stuffed message and the final
-    /// dot are sent and the reply to them is the step's.
+    /// dot are sent and the reply to them is the step's (in LMTP, one reply per accepted recipient).
     func playData(_ step: PlannedStep, _ data: DataPlan, on connection: SMTPConnection) async -> StepResult {
         var result = baseResult(step, startedAt: Date())
         if let missing = missingCapture(in: [data.message]) {
@@ -14,41 +14,94 @@ extension SessionRunner {
         result.sentLines = ["DATA"]
         let clock = ContinuousClock.now
         willSend(.data)
+        var phase = FailurePhase.command
         do {
             transcript.client("DATA")
             try await connection.write(Array("DATA\r\n".utf8))
             let first = try await connection.readReply(timeout: data.initiationTimeout)
             transcript.server(first)
+            let recipients = acceptedRecipients
             session.didReceive(first, for: .data)
             guard first.replyClass == .positiveIntermediate else {
-                judge(step, reply: first, took: ContinuousClock.now - clock, into: &result)
+                judge(step, reply: first, role: .dataCommand, took: ContinuousClock.now - clock, into: &result)
                 return result
             }
             result.intermediateReplies = [shown(first)]
-            let final = try await sendMessage(data.message, timeout: step.timeout, on: connection)
-            judge(step, reply: final, took: ContinuousClock.now - clock, into: &result)
+            phase = .data
+            try await sendMessage(data.message, on: connection)
+            try await readFinalReplies(step, recipients: recipients, clock: clock, on: connection, into: &result)
         } catch {
-            fail(&result, StepFailure(error, command: "DATA"), took: ContinuousClock.now - clock)
+            fail(&result, error, phase: phase, took: ContinuousClock.now - clock)
         }
         return result
     }
 
-    /// Sends a message after 354 (dot-stuffed, then `.`) and reads the reply to the final dot.
-    func sendMessage(
-        _ message: PlanText,
-        timeout: Duration,
-        on connection: SMTPConnection
-    ) async throws(TransportError)
-        -> Reply
-    {
+    /// Sends a message after 354: dot-stuffed, then the final `.`.
+    func sendMessage(_ message: PlanText, on connection: SMTPConnection) async throws(TransportError) {
         let bytes = MessageEncoder.dotStuffed(Array(message.wire(captures: captures).utf8))
-        recordMessage(message)
+        recordMessage(message, dotStuffed: true)
         transcript.client(".")
         try await connection.write(bytes)
-        let reply = try await connection.readReply(timeout: timeout)
-        transcript.server(reply)
-        session.didReceive(reply, for: .data)
-        return reply
+    }
+
+    /// Reads and judges the reply after a message (its final dot, or BDAT LAST). In an LMTP session (after LHLO)
+    /// the server sends one reply per accepted recipient, in RCPT order (RFC 2033 §4.2); each is judged, against
+    /// its `per-recipient` expectation when the step gives them, else against the step's, and the first is the
+    /// step's reply.
+    func readFinalReplies(
+        _ step: PlannedStep,
+        recipients: [String],
+        clock: ContinuousClock.Instant,
+        on connection: SMTPConnection,
+        into result: inout StepResult
+    ) async throws(TransportError) {
+        let isLMTP = session.hello == .lhlo
+        let kind = step.command ?? .data
+        let count = isLMTP ? max(1, recipients.count) : 1
+        var replies: [Reply] = []
+        for _ in 0..<count {
+            let reply = try await connection.readReply(timeout: step.timeout)
+            transcript.server(reply)
+            replies.append(reply)
+        }
+        session.didReceive(replies[0], for: kind == .data ? .data : kind)
+        acceptedRecipients = []
+        guard isLMTP else {
+            judge(step, reply: replies[0], role: .endOfData, took: ContinuousClock.now - clock, into: &result)
+            return
+        }
+        let took = ContinuousClock.now - clock
+        var perRecipient: [RecipientReply] = []
+        var failed: [Mismatch] = []
+        for (index, reply) in replies.enumerated() {
+            let expectation =
+                step.expectation.perRecipient.indices.contains(index)
+                ? step.expectation.perRecipient[index] : step.expectation
+            let recipient = RecipientReply(
+                index: index,
+                recipient: recipients.indices.contains(index) ? recipients[index] : nil,
+                expected: expectation.source,
+                reply: shown(reply)
+            )
+            perRecipient.append(recipient)
+            if !expectation.acceptsReply(reply) { failed.append(.recipientReply(recipient)) }
+        }
+        judge(step, reply: replies[0], role: .endOfData, took: took, into: &result)
+        result.recipientReplies = perRecipient
+        // The first reply was judged against the step's own expectation above; in LMTP every recipient's reply
+        // is judged against its own, so the recipient mismatches replace a reply mismatch.
+        var mismatches = (result.failure?.mismatches ?? []).filter {
+            if case .reply = $0 { return false }
+            return true
+        }
+        mismatches.insert(contentsOf: failed, at: 0)
+        if mismatches.isEmpty {
+            result.verdict = .passed
+            result.failure = nil
+        } else {
+            result.verdict = .failed
+            result.failure = StepFailure(mismatches, notes: result.failure?.notes ?? [])
+        }
     }
 
     /// BDAT chunks (RFC 3030): each `BDAT <octets>` with its data in one write, the last with LAST. A chunk that
@@ -59,7 +112,12 @@ extension SessionRunner {
             fail(&result, missing, took: .zero)
             return result
         }
+        guard !chunks.isEmpty else {
+            fail(&result, StepFailure(.refused("bdat has no chunks")), took: .zero)
+            return result
+        }
         let clock = ContinuousClock.now
+        let recipients = acceptedRecipients
         do {
             for (offset, chunk) in chunks.enumerated() {
                 let bytes = Array(chunk.wire(captures: captures).utf8)
@@ -68,37 +126,43 @@ extension SessionRunner {
                 result.sentLines.append(command)
                 willSend(.bdat(last: isLast))
                 transcript.client(command)
-                recordMessage(chunk)
+                recordMessage(chunk, dotStuffed: false)
                 try await connection.write(Array((command + "\r\n").utf8) + bytes)
+                if isLast {
+                    try await readFinalReplies(
+                        step,
+                        recipients: recipients,
+                        clock: clock,
+                        on: connection,
+                        into: &result
+                    )
+                    return result
+                }
                 let reply = try await connection.readReply(timeout: step.timeout)
                 transcript.server(reply)
-                session.didReceive(reply, for: .bdat(last: isLast))
-                if isLast || !reply.isPositiveCompletion {
-                    judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
+                session.didReceive(reply, for: .bdat(last: false))
+                if !reply.isPositiveCompletion {
+                    judge(step, reply: reply, role: .chunk, took: ContinuousClock.now - clock, into: &result)
                     return result
                 }
                 result.intermediateReplies.append(shown(reply))
             }
-            fail(&result, StepFailure(kind: .localRefusal, message: "bdat has no chunks"), took: .zero)
         } catch {
-            fail(
-                &result,
-                StepFailure(error, command: result.sentLines.last ?? "BDAT"),
-                took: ContinuousClock.now - clock
-            )
+            fail(&result, error, phase: .data, took: ContinuousClock.now - clock)
         }
         return result
     }
 
-    /// Shows message content in the transcript, redacted, at most 200 lines.
-    private func recordMessage(_ message: PlanText) {
+    /// Shows message content in the transcript as it goes on the wire (dot-stuffed after DATA, as is for BDAT),
+    /// redacted, at most 200 lines.
+    private func recordMessage(_ message: PlanText, dotStuffed: Bool) {
         // "\r\n" is one Character in Swift, so split on every kind of line end.
         let lines = message.redacted(captures: captures)
             .split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
             .map(String.init)
         let content = lines.last == "" ? Array(lines.dropLast()) : lines
         for line in content.prefix(200) {
-            transcript.client(line.hasPrefix(".") ? "." + line : line)
+            transcript.client(dotStuffed && line.hasPrefix(".") ? "." + line : line)
         }
         if content.count > 200 { transcript.note("(\(content.count - 200) more message lines not shown)") }
     }

@@ -3,51 +3,55 @@ import SMTPCore
 import SMTPScenario
 
 extension SessionRunner {
-    /// A result for `step` with nothing sent or received yet.
+    /// A result for `step` with nothing sent or received yet; its transcript range starts here.
     func baseResult(_ step: PlannedStep, startedAt: Date) -> StepResult {
-        StepResult(
+        let here = transcript.entries.count
+        return StepResult(
             index: step.index,
             verb: step.verb,
+            command: step.command,
             name: step.name,
             location: step.location,
             verdict: .passed,
-            expected: step.expectation.source,
-            startedAt: startedAt
+            expectation: step.expectation,
+            startedAt: startedAt,
+            transcriptRange: here..<here
         )
     }
 
     /// Judges the reply a step is judged on: the expectation, an enhanced code that contradicts its reply code
     /// (a server defect) and the `within` timing assertion; then applies the captures. A capture that does not
     /// match is noted, not failed: a later step that needs it is refused instead (see ``missingCapture(in:)``).
-    func judge(_ step: PlannedStep, reply: Reply, took: Duration, into result: inout StepResult) {
-        result.reply = shown(reply)
+    func judge(
+        _ step: PlannedStep,
+        reply: Reply,
+        role: ReplyRole = .command,
+        took: Duration,
+        into result: inout StepResult
+    ) {
+        let shownReply = shown(reply)
+        result.reply = shownReply
+        result.replyRole = role
         result.duration = took
-        var problems = ExpectationCheck.mismatches(of: reply, against: step.expectation)
-        var kind = FailureKind.unexpectedReply
-        if problems.isEmpty, let defect = reply.enhancedStatusCodeDefect {
-            problems.append("protocol defect: \(defect)")
-            kind = .protocolDefect(quoted: reply.lines[0])
+        var mismatches = ExpectationCheck.mismatches(of: shownReply, against: step.expectation)
+        if mismatches.isEmpty, reply.enhancedStatusCodeDefect != nil {
+            mismatches.append(.enhancedCodeContradiction(shownReply))
         }
-        if problems.isEmpty, let within = step.within, took > within {
-            problems.append("the reply came after \(took.shortText), expected within \(within.shortText)")
-            kind = .tooSlow(limit: within, took: took)
+        if mismatches.isEmpty, let within = step.within, took > within {
+            mismatches.append(.tooSlow(limit: within, took: took))
         }
-        if problems.isEmpty, !step.captures.isEmpty {
+        if mismatches.isEmpty, !step.captures.isEmpty {
             let captured = CaptureExtractor.capture(step.captures, from: reply)
             captures.merge(captured.values) { _, new in new }
             result.captured = captured.values.mapValues(plan.redact)
             for problem in captured.problems { transcript.note(problem) }
         }
-        let objection = sequenceProblem
-        sequenceProblem = nil
-        if problems.isEmpty {
+        let notes = takeNotes()
+        if mismatches.isEmpty {
             result.verdict = .passed
         } else {
-            if let objection, case .unexpectedReply = kind {
-                problems.append("note: \(objection)")
-            }
             result.verdict = .failed
-            result.failure = StepFailure(kind: kind, message: plan.redact(problems.joined(separator: "; ")))
+            result.failure = StepFailure(mismatches, notes: notes)
             failingReply = reply
         }
     }
@@ -58,22 +62,35 @@ extension SessionRunner {
         return Reply(code: reply.code, lines: reply.lines.map(plan.redact))
     }
 
-    /// Marks a result failed by a transport error (or any failure) and notes it in the transcript.
+    /// Marks a result failed by a transport error in `phase`, and notes it in the transcript.
+    func fail(_ result: inout StepResult, _ error: TransportError, phase: FailurePhase, took: Duration) {
+        fail(&result, StepFailure(.transport(error, phase: phase)), took: took)
+    }
+
+    /// Marks a result failed (or refused, when the runner refused it) and notes it in the transcript.
     func fail(_ result: inout StepResult, _ failure: StepFailure, took: Duration) {
-        sequenceProblem = nil
+        var failure = failure
+        failure.notes += takeNotes()
         result.verdict = failure.kind == .localRefusal ? .refused : .failed
-        result.failure = StepFailure(kind: failure.kind, message: plan.redact(failure.message))
+        result.failure = failure
         result.duration = took
-        transcript.note(failure.message)
+        transcript.note(failure.mismatches.map(\.description).joined(separator: "; "))
+    }
+
+    /// The notes gathered for the step being played (an out-of-sequence command, an unadvertised mechanism),
+    /// cleared for the next step.
+    func takeNotes() -> [StepNote] {
+        defer { pendingNotes = [] }
+        return pendingNotes
     }
 
     /// A refusal when one of `texts` needs a capture that no earlier reply provided.
     func missingCapture(in texts: [PlanText]) -> StepFailure? {
         for name in texts.flatMap(\.captureNames) where captures[name] == nil {
             return StepFailure(
-                kind: .localRefusal,
-                message: "refused to send: the variable ${\(name)} was never captured (its pattern matched no earlier "
-                    + "reply)"
+                .refused(
+                    "refused to send: the variable ${\(name)} was never captured (its pattern matched no earlier reply)"
+                )
             )
         }
         return nil
@@ -86,23 +103,26 @@ extension SessionRunner {
         let shown = plan.redact(text.redacted(captures: captures))
         for problem in CommandLineCheck.problems(in: wire) {
             if case .lineBreakInside = problem {
-                return .failure(
-                    StepFailure(kind: .localRefusal, message: "refused to send \(shown.debugDescription): \(problem)")
-                )
+                return .failure(StepFailure(.refused("refused to send \(shown.debugDescription): \(problem)")))
             }
         }
         return .success((wire, shown))
     }
 
-    /// Tells the session state a command is about to go out; keeps RFC 5321's objection for the failure message.
+    /// Tells the session state a command is about to go out; keeps RFC 5321's objection as a note for the step.
     func willSend(_ kind: CommandKind) {
-        sequenceProblem = session.willSend(kind)
+        if let problem = session.willSend(kind) { pendingNotes.append(.outOfSequence(problem)) }
     }
 
-    /// Updates the session state after a command line and its reply.
-    func noteSessionEffects(of line: String, reply: Reply) {
-        let kind = CommandKind(rawLine: line)
+    /// Updates the session state after a command and its reply, and keeps the lines of the recipients accepted in
+    /// the current transaction (an LMTP server replies once per recipient after the message).
+    func noteSessionEffects(of kind: CommandKind, line: String, reply: Reply) {
         session.didReceive(reply, for: kind)
-        if kind == .quit { quitSent = true }
+        switch kind {
+        case .quit: quitSent = true
+        case .rcpt where reply.isPositiveCompletion: acceptedRecipients.append(line)
+        case .mail, .rset, .ehlo, .helo, .lhlo, .starttls: acceptedRecipients = []
+        default: break
+        }
     }
 }

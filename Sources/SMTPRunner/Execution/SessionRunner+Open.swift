@@ -27,16 +27,16 @@ extension SessionRunner {
         var tried: [String] = []
         var lastError: TransportError?
         var lastPeer: String?
-        func failed(_ failure: StepFailure) -> ConnectAttempt {
+        func failed(_ error: TransportError) -> ConnectAttempt {
             var result = baseResult(step, startedAt: started)
             result.duration = ContinuousClock.now - clock
             result.peer = lastPeer
-            if step.expectation.noConnection, case .connectionFailed = failure.kind {
+            if step.expectation.noConnection, case .connectFailed = error {
                 transcript.note("no connection, as expected")
                 result.verdict = .passed
             } else {
-                result.verdict = failure.kind == .localRefusal ? .refused : .failed
-                result.failure = failure
+                result.verdict = { if case .local = error { return .refused } else { return .failed } }()
+                result.failure = StepFailure(.transport(error, phase: .connect), notes: takeNotes())
             }
             return .failed(result)
         }
@@ -53,7 +53,7 @@ extension SessionRunner {
             switch await exchangers(of: domain) {
             case .failure(let problem):
                 transcript.note("MX lookup for \(domain): \(problem)")
-                return failed(StepFailure(kind: .connectionFailed(.dnsFailure), message: problem.description))
+                return failed(.connectFailed(.dnsFailure, problem.description))
             case .success(let records):
                 transcript.note("MX for \(domain): " + records.map(\.description).joined(separator: ", "))
                 hosts = records.map { ($0.host, port, "MX \($0.preference) \($0.host):\(port)") }
@@ -84,7 +84,7 @@ extension SessionRunner {
                             additionalTrustRoots: options.additionalTrustRoots
                         )
                     } catch {
-                        return failed(StepFailure(error, command: "open"))
+                        return failed(error)
                     }
                 }
                 transcript.note("connecting to \(candidate.shown)" + (tls == nil ? "" : " with TLS"))
@@ -98,19 +98,20 @@ extension SessionRunner {
                     transcript.note("connected to \(candidate.shown)")
                     return .connected(channel, peer: candidate.shown, tlsName: candidate.tlsName, tls: tls)
                 } catch {
-                    let failure = StepFailure(error, command: "open")
-                    transcript.note("\(candidate.shown): \(failure.message)")
-                    tried.append("\(candidate.shown): \(failure.message)")
+                    let sentence = error.sentence(phase: .connect)
+                    transcript.note("\(candidate.shown): \(sentence)")
+                    tried.append("\(candidate.shown): \(sentence)")
                     lastError = error
                 }
             }
         }
         guard let lastError else {
-            return failed(StepFailure(kind: .connectionFailed(.dnsFailure), message: "no host to connect to"))
+            return failed(.connectFailed(.dnsFailure, "no host to connect to"))
         }
-        var failure = StepFailure(lastError, command: "open")
-        failure.message = "cannot connect: " + tried.joined(separator: "; ")
-        return failed(failure)
+        if case .connectFailed(let reason, _) = lastError {
+            return failed(.connectFailed(reason, "cannot connect: " + tried.joined(separator: "; ")))
+        }
+        return failed(lastError)
     }
 
     /// After connecting: finishes implicit TLS, reads the greeting and judges the `open` step.
@@ -125,44 +126,51 @@ extension SessionRunner {
     ) async -> StepResult {
         var result = baseResult(step, startedAt: started)
         result.peer = peer
+        result.replyRole = .greeting
         if step.expectation.noConnection {
             result.verdict = .failed
-            result.failure = StepFailure(
-                kind: .unexpectedConnection,
-                message: "expected no connection, but \(peer) accepted it"
-            )
+            result.failure = StepFailure(.unexpectedConnection(peer: peer))
             return result
         }
+        // The step's timeout bounds connecting and the greeting together.
+        let deadline = clock + step.timeout
+        func remaining() -> Duration { max(.zero, deadline - ContinuousClock.now) }
+        var phase = FailurePhase.tlsHandshake
         do {
             if let tls {
-                try await connection.awaitHandshake(timeout: openPlan.connectTimeout)
+                try await connection.awaitHandshake(timeout: min(openPlan.connectTimeout, remaining()))
                 session.tlsEstablished()
                 let facts = await connection.tlsFacts(verified: tls.verify, serverName: tls.serverHostname)
                 result.tls = facts
                 if let problem = tls.nameProblem(with: facts) {
-                    fail(&result, StepFailure(kind: .tlsFailure, message: problem), took: ContinuousClock.now - clock)
+                    fail(&result, StepFailure(.tls(problem)), took: ContinuousClock.now - clock)
                     return result
                 }
                 transcript.note("TLS \(facts.version ?? "?") established" + (facts.subject.map { " with \($0)" } ?? ""))
             }
-            let reply = try await connection.readReply(timeout: step.timeout)
+            phase = .greeting
+            let reply = try await connection.readReply(timeout: remaining())
             transcript.server(reply)
             session.didReceive(reply, for: .open)
-            judge(step, reply: reply, took: ContinuousClock.now - clock, into: &result)
+            judge(step, reply: reply, role: .greeting, took: ContinuousClock.now - clock, into: &result)
         } catch {
-            fail(&result, StepFailure(error, command: "the greeting"), took: ContinuousClock.now - clock)
+            // Report the step's limit, not what was left of it after connecting.
+            let reported: TransportError = if case .timedOut = error { .timedOut(step.timeout) } else { error }
+            fail(&result, reported, phase: phase, took: ContinuousClock.now - clock)
             return result
         }
         if result.passed, let expected = step.expectation.tls {
             guard let facts = result.tls else {
                 result.verdict = .failed
-                result.failure = StepFailure(kind: .tlsFailure, message: "TLS checks need `tls: implicit` on open")
+                result.failure = StepFailure(
+                    .tls(TLSFactMismatch(fact: .noTLS, expected: "TLS", observed: nil))
+                )
                 return result
             }
             let problems = ExpectationCheck.mismatches(of: facts, against: expected)
             if !problems.isEmpty {
                 result.verdict = .failed
-                result.failure = StepFailure(kind: .tlsFailure, message: problems.joined(separator: "; "))
+                result.failure = StepFailure(problems.map(Mismatch.tls))
             }
         }
         return result

@@ -18,9 +18,10 @@ extension SessionRunner {
             fail(
                 &result,
                 StepFailure(
-                    kind: .localRefusal,
-                    message: "refused to pipeline: the server did not advertise PIPELINING in its last EHLO reply "
-                        + "(write `force: true` on the pipeline to send the group anyway)"
+                    .refused(
+                        "refused to pipeline: the server did not advertise PIPELINING in its last EHLO reply (write "
+                            + "`force: true` on the pipeline to send the group anyway)"
+                    )
                 ),
                 took: .zero
             )
@@ -41,7 +42,7 @@ extension SessionRunner {
             default:
                 fail(
                     &result,
-                    StepFailure(kind: .localRefusal, message: "\(substep.verb.keyword) cannot be part of a pipeline"),
+                    StepFailure(.refused("\(substep.verb.keyword) cannot be part of a pipeline")),
                     took: .zero
                 )
                 return result
@@ -61,43 +62,52 @@ extension SessionRunner {
         do {
             try await connection.write(wire)
         } catch {
-            fail(&result, StepFailure(error, command: shownLines.first ?? "pipeline"), took: .zero)
+            fail(&result, error, phase: .command, took: .zero)
             return result
         }
-        var broken: StepFailure?
+        var broken = false
         for (offset, substep) in pipeline.steps.enumerated() {
             var sub = baseResult(substep, startedAt: Date())
             sub.sentLines = [shownLines[offset]]
-            if broken != nil {
+            if broken {
                 sub.verdict = .notRun
                 result.substeps.append(sub)
                 continue
             }
+            var phase = FailurePhase.command
             do {
                 switch substep.action {
                 case .data(let data):
                     willSend(.data)
+                    let recipients = acceptedRecipients
                     let first = try await connection.readReply(timeout: data.initiationTimeout)
                     transcript.server(first)
                     session.didReceive(first, for: .data)
                     if first.replyClass == .positiveIntermediate {
                         sub.intermediateReplies = [shown(first)]
-                        let final = try await sendMessage(data.message, timeout: substep.timeout, on: connection)
-                        judge(substep, reply: final, took: ContinuousClock.now - clock, into: &sub)
+                        phase = .data
+                        try await sendMessage(data.message, on: connection)
+                        try await readFinalReplies(
+                            substep,
+                            recipients: recipients,
+                            clock: clock,
+                            on: connection,
+                            into: &sub
+                        )
                     } else {
-                        judge(substep, reply: first, took: ContinuousClock.now - clock, into: &sub)
+                        judge(substep, reply: first, role: .dataCommand, took: ContinuousClock.now - clock, into: &sub)
                     }
                 default:
-                    willSend(CommandKind(rawLine: shownLines[offset]))
+                    let kind = substep.command ?? .raw
+                    willSend(kind)
                     let reply = try await connection.readReply(timeout: substep.timeout)
                     transcript.server(reply)
-                    noteSessionEffects(of: shownLines[offset], reply: reply)
+                    noteSessionEffects(of: kind, line: shownLines[offset], reply: reply)
                     judge(substep, reply: reply, took: ContinuousClock.now - clock, into: &sub)
                 }
             } catch {
-                let failure = StepFailure(error, command: shownLines[offset])
-                fail(&sub, failure, took: ContinuousClock.now - clock)
-                broken = failure
+                fail(&sub, error, phase: phase, took: ContinuousClock.now - clock)
+                broken = true
             }
             result.substeps.append(sub)
         }

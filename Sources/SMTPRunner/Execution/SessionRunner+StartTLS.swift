@@ -15,11 +15,12 @@ extension SessionRunner {
                 additionalTrustRoots: options.additionalTrustRoots
             )
         } catch {
-            fail(&result, StepFailure(error, command: "STARTTLS"), took: .zero)
+            fail(&result, error, phase: .tlsHandshake, took: .zero)
             return result
         }
         result.sentLines = ["STARTTLS"]
         let clock = ContinuousClock.now
+        var phase = FailurePhase.command
         willSend(.starttls)
         do {
             transcript.client("STARTTLS")
@@ -35,13 +36,13 @@ extension SessionRunner {
                 fail(
                     &result,
                     StepFailure(
-                        kind: .protocolDefect(quoted: reply.description),
-                        message: "the server agreed to STARTTLS on a connection that already uses TLS (RFC 3207 §4.2)"
+                        .refused("the server agreed to STARTTLS on a connection that already uses TLS (RFC 3207 §4.2)")
                     ),
                     took: ContinuousClock.now - clock
                 )
                 return result
             }
+            phase = .tlsHandshake
             try await connection.startTLS(
                 context: settings.context,
                 serverHostname: settings.serverHostname,
@@ -51,7 +52,7 @@ extension SessionRunner {
             let facts = await connection.tlsFacts(verified: settings.verify, serverName: settings.serverHostname)
             result.tls = facts
             if let problem = settings.nameProblem(with: facts) {
-                fail(&result, StepFailure(kind: .tlsFailure, message: problem), took: ContinuousClock.now - clock)
+                fail(&result, StepFailure(.tls(problem)), took: ContinuousClock.now - clock)
                 return result
             }
             transcript.note(
@@ -63,15 +64,11 @@ extension SessionRunner {
             if result.passed, let expected = step.expectation.tls {
                 let problems = ExpectationCheck.mismatches(of: facts, against: expected)
                 if !problems.isEmpty {
-                    fail(
-                        &result,
-                        StepFailure(kind: .tlsFailure, message: problems.joined(separator: "; ")),
-                        took: result.duration
-                    )
+                    fail(&result, StepFailure(problems.map(Mismatch.tls)), took: result.duration)
                 }
             }
         } catch {
-            fail(&result, StepFailure(error, command: "STARTTLS"), took: ContinuousClock.now - clock)
+            fail(&result, error, phase: phase, took: ContinuousClock.now - clock)
         }
         return result
     }

@@ -16,8 +16,11 @@ final class SessionRunner {
     var captures: [String: String] = [:]
     /// Core's view of the session: phase, the capabilities of the last EHLO/LHLO, TLS and AUTH.
     var session = SMTPSessionState()
-    /// What RFC 5321 says against the command about to be sent, added to its failure message if it fails.
-    var sequenceProblem: SequenceProblem?
+    /// What the runner noticed about the step being played (RFC 5321's objection to its command, an unadvertised
+    /// AUTH mechanism), attached to its failure if it fails.
+    var pendingNotes: [StepNote] = []
+    /// The shown RCPT lines of the recipients accepted in the current transaction, in order.
+    var acceptedRecipients: [String] = []
     /// The results so far.
     var results: [StepResult] = []
     /// The reply of the failed step, for retries.
@@ -48,7 +51,7 @@ final class SessionRunner {
                 let keepGoing = await playConnected(step, openPlan, nextIndex: &index)
                 if !keepGoing { return outcome() }
             case .sleep(let duration):
-                results.append(await playSleep(step, duration))
+                results.append(recorded(await playSleep(step, duration), from: transcript.entries.count))
             default:
                 results.append(
                     refused(
@@ -67,9 +70,10 @@ final class SessionRunner {
     private func playConnected(_ step: PlannedStep, _ openPlan: OpenPlan, nextIndex index: inout Int) async -> Bool {
         let started = Date()
         let clock = ContinuousClock.now
+        let openStart = transcript.entries.count
         let attempt = await connect(step, openPlan)
         guard case .connected(let channel, let peer, let name, let tls) = attempt else {
-            if case .failed(let result) = attempt { results.append(result) }
+            if case .failed(let result) = attempt { results.append(recorded(result, from: openStart)) }
             return results.last?.passed ?? false
         }
         quitSent = false
@@ -95,7 +99,7 @@ final class SessionRunner {
                     tls: tls,
                     started: started,
                     clock: clock
-                )
+                ).recorded(from: openStart, to: transcript.entries.count)
                 logger.debug("connected", metadata: ["peer": "\(peer)", "verdict": "\(opened.verdict.rawValue)"])
                 results.append(opened)
                 guard opened.passed else {
@@ -107,7 +111,8 @@ final class SessionRunner {
                     let next = plan.steps[stepIndex]
                     if case .open = next.action { break }
                     stepIndex += 1
-                    let result = await playStep(next, on: connection)
+                    let stepStart = transcript.entries.count
+                    let result = recorded(await playStep(next, on: connection), from: stepStart)
                     logger.debug(
                         "step played",
                         metadata: [
@@ -155,21 +160,19 @@ final class SessionRunner {
         }
     }
 
+    /// `result` with its transcript range ending at the transcript's current end.
+    func recorded(_ result: StepResult, from start: Int) -> StepResult {
+        result.recorded(from: start, to: transcript.entries.count)
+    }
+
     /// Waits, sending nothing.
     func playSleep(_ step: PlannedStep, _ duration: Duration) async -> StepResult {
         let started = Date()
         transcript.note("sleeping \(duration.shortText)")
         try? await Task.sleep(for: duration)
-        return StepResult(
-            index: step.index,
-            verb: step.verb,
-            name: step.name,
-            location: step.location,
-            verdict: .passed,
-            expected: step.expectation.source,
-            startedAt: started,
-            duration: duration
-        )
+        var result = baseResult(step, startedAt: started)
+        result.duration = duration
+        return result
     }
 
     /// After a failure (or at the end): QUIT, and a short bounded wait for its reply.
@@ -182,23 +185,18 @@ final class SessionRunner {
             let reply = try await connection.readReply(timeout: options.quitGracePeriod)
             transcript.server(reply)
         } catch {
-            transcript.note("no reply to QUIT (\(StepFailure(error, command: "QUIT").message))")
+            transcript.note("no reply to QUIT (\(error.sentence(phase: .command)))")
         }
     }
 
     /// A result for a step the runner refuses to play; nothing was sent.
     func refused(_ step: PlannedStep, _ reason: String) -> StepResult {
+        let start = transcript.entries.count
+        var result = baseResult(step, startedAt: Date())
         transcript.note("refused to play \(step.verb.keyword) at \(step.location): \(reason)")
-        return StepResult(
-            index: step.index,
-            verb: step.verb,
-            name: step.name,
-            location: step.location,
-            verdict: .refused,
-            failure: StepFailure(kind: .localRefusal, message: reason),
-            expected: step.expectation.source,
-            startedAt: Date()
-        )
+        result.verdict = .refused
+        result.failure = StepFailure(.refused(reason))
+        return recorded(result, from: start)
     }
 
     private func outcome() -> SessionOutcome {

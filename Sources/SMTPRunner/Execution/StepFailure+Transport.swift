@@ -1,32 +1,32 @@
 import SMTPCore
 
-extension StepFailure {
-    /// The failure a transport error means for a step that sent `command`.
-    init(_ error: TransportError, command: String) {
-        switch error {
+extension TransportError {
+    /// The error in one sentence, for a step failing in `phase`.
+    func sentence(phase: FailurePhase) -> String {
+        switch self {
         case .timedOut(let limit):
-            self.init(
-                kind: .timeout(limit: limit),
-                message: "no complete reply to \(command) within \(limit.shortText) (the step's timeout)"
-            )
+            switch phase {
+            case .greeting: return "connected, but no greeting within \(limit.shortText)"
+            case .connect: return "no connection within \(limit.shortText)"
+            case .tlsHandshake: return "the TLS handshake did not finish within \(limit.shortText)"
+            case .command: return "no complete reply within \(limit.shortText) (the step's timeout)"
+            case .data: return "no reply to the end of data within \(limit.shortText) (the step's timeout)"
+            }
         case .closed:
-            self.init(
-                kind: .connectionClosed,
-                message: "the server closed the connection instead of replying to \(command)"
-            )
-        case .defect(let defect):
-            self.init(kind: .protocolDefect(quoted: Self.offendingText(defect)), message: "protocol defect: \(defect)")
-        case .tls(let reason):
-            self.init(kind: .tlsFailure, message: reason)
-        case .local(let reason):
-            self.init(kind: .localRefusal, message: reason)
-        case .connectFailed(let reason, let detail):
-            self.init(kind: .connectionFailed(reason), message: detail)
+            switch phase {
+            case .greeting: return "the server closed the connection without a greeting"
+            default: return "the server closed the connection instead of replying"
+            }
+        case .defect(let defect): return "protocol defect: \(defect)"
+        case .tls(let reason): return reason
+        case .local(let reason): return reason
+        case .connectFailed(_, let detail): return detail
         }
     }
 
-    /// The bytes a defect is about, as received.
-    static func offendingText(_ defect: ProtocolDefect) -> String {
+    /// The bytes a protocol defect is about, as received; `nil` for other errors.
+    public var offendingText: String? {
+        guard case .defect(let defect) = self else { return nil }
         switch defect {
         case .lineTooLong(let octets): return "(a line of \(octets) octets)"
         case .bareLineFeed(let line): return line

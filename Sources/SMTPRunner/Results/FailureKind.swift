@@ -1,6 +1,6 @@
-/// What kind of failure a step had; reports and the diagnosis pick their wording from it.
-public enum FailureKind: Sendable, Hashable, Codable {
-    /// A reply came back that the expectation does not accept.
+/// What kind of failure a step had, from its first mismatch: how JUnit, TAP and the case status classify it.
+public enum FailureKind: Sendable, Hashable {
+    /// A reply came back that the expectation does not accept (code, text, capabilities, an LMTP recipient).
     case unexpectedReply
     /// No (complete) reply arrived within the step's timeout.
     case timeout(limit: Duration)
@@ -12,12 +12,35 @@ public enum FailureKind: Sendable, Hashable, Codable {
     case connectionClosed
     /// The TLS handshake or certificate verification failed, or a TLS fact did not hold.
     case tlsFailure
-    /// The server broke the protocol; `quoted` shows the offending bytes.
-    case protocolDefect(quoted: String)
+    /// The server broke the protocol.
+    case protocolDefect
     /// The runner refused to send the step (nothing was sent).
     case localRefusal
     /// The reply came, but later than the step's `within`.
     case tooSlow(limit: Duration, took: Duration)
+
+    /// The kind of a mismatch.
+    init(_ mismatch: Mismatch) {
+        switch mismatch {
+        case .reply, .replyText, .capabilityMissing, .capabilityParameter, .capabilityComparison,
+            .capabilityPresent, .recipientReply:
+            self = .unexpectedReply
+        case .tls: self = .tlsFailure
+        case .tooSlow(let limit, let took): self = .tooSlow(limit: limit, took: took)
+        case .unexpectedConnection: self = .unexpectedConnection
+        case .enhancedCodeContradiction: self = .protocolDefect
+        case .refused: self = .localRefusal
+        case .transport(let error, _):
+            switch error {
+            case .connectFailed(let reason, _): self = .connectionFailed(reason)
+            case .timedOut(let limit): self = .timeout(limit: limit)
+            case .closed: self = .connectionClosed
+            case .defect: self = .protocolDefect
+            case .tls: self = .tlsFailure
+            case .local: self = .localRefusal
+            }
+        }
+    }
 
     /// A short name for the kind: `unexpected-reply`, `timeout`, `connection-failed`, …
     public var name: String {
@@ -31,6 +54,14 @@ public enum FailureKind: Sendable, Hashable, Codable {
         case .protocolDefect: "protocol-defect"
         case .localRefusal: "local-refusal"
         case .tooSlow: "too-slow"
+        }
+    }
+
+    /// Whether the kind is a transport or runtime error (JUnit `<error>`) rather than an assertion failure.
+    public var isError: Bool {
+        switch self {
+        case .unexpectedReply, .unexpectedConnection, .tooSlow: false
+        case .timeout, .connectionFailed, .connectionClosed, .tlsFailure, .protocolDefect, .localRefusal: true
         }
     }
 }

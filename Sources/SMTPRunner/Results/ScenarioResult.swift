@@ -1,7 +1,7 @@
 import Foundation
 
 /// The result of one case of a scenario actually run: its steps, its transcript and its outcome.
-public struct ScenarioResult: Sendable, Hashable, Codable {
+public struct ScenarioResult: Sendable, Hashable {
     /// The scenario file's path.
     public var file: String
     /// The scenario's name.

@@ -51,13 +51,12 @@ struct TLSSettings: Sendable {
     ///
     /// NIOSSL accepts a certificate whose SANs name either the host name or the address connected to; a test
     /// that says `server-name: mail.example.com` means that name, so the runner checks it on its own as well.
-    func nameProblem(with facts: TLSFacts) -> String? {
+    func nameProblem(with facts: TLSFacts) -> TLSFactMismatch? {
         guard verify, let name = serverHostname?.lowercased() else { return nil }
         let dnsNames = facts.subjectAlternativeNames.filter { !$0.contains(":") && !Self.isAddressLiteral($0) }
         if dnsNames.contains(where: { Self.matches(pattern: $0.lowercased(), name: name) }) { return nil }
         let shown = dnsNames.isEmpty ? "no DNS names" : dnsNames.joined(separator: ", ")
-        return "TLS certificate does not match the server name \(name) (it names \(shown)); set `server-name:` to a "
-            + "name the certificate carries"
+        return TLSFactMismatch(fact: .name, expected: name, observed: shown)
     }
 
     /// RFC 6125 matching: exact, or a `*.` wildcard standing for exactly one left-most label.

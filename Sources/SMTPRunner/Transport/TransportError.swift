@@ -1,7 +1,7 @@
 import SMTPCore
 
 /// Why the transport could not deliver a reply or complete an operation.
-enum TransportError: Error, Sendable {
+public enum TransportError: Error, Sendable, Hashable {
     /// Connecting failed.
     case connectFailed(ConnectionFailureReason, String)
     /// No complete reply (or handshake) within the limit.

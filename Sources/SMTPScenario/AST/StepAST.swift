@@ -264,6 +264,8 @@ public struct ExpectationAST: Sendable, Hashable {
     public var lacks: [Located<String>]
     /// `tls`.
     public var tls: TLSExpectationAST?
+    /// `per-recipient`: one expectation per accepted recipient, in RCPT order (LMTP after the message).
+    public var perRecipient: [Located<String>] = []
     /// Where `expect` is written.
     public var location: SourceLocation
 

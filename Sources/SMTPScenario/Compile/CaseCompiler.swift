@@ -43,11 +43,20 @@ struct CaseCompiler {
 
     private mutating func compile(_ step: StepAST, index: Int) -> PlannedStep? {
         let expectation = compileExpectation(step.expect, verb: step.verb)
-        let timeout = step.timeout?.value ?? ast.timeout?.value ?? StepDefaults.timeout(for: step.verb)
-        guard let action = compileAction(step, timeout: timeout) else { return nil }
+        var timeout = step.timeout?.value ?? ast.timeout?.value ?? StepDefaults.timeout(for: step.verb)
+        if case .open(let open) = step.argument, let own = open.timeout?.value {
+            // `open: {timeout: 2s}` bounds connecting and the greeting together.
+            timeout = own
+        }
+        guard var action = compileAction(step, timeout: timeout) else { return nil }
+        if case .open(var open) = action {
+            open.connectTimeout = min(open.connectTimeout, timeout)
+            action = .open(open)
+        }
         return PlannedStep(
             index: index,
             verb: step.verb,
+            command: PlannedStep.commandKind(of: step.verb, action: action),
             name: step.name?.value,
             location: step.location,
             action: action,

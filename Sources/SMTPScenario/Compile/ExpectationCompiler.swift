@@ -4,30 +4,7 @@ extension CaseCompiler {
     /// Compiles `expect` (or the verb's default) into an ``Expectation``.
     mutating func compileExpectation(_ ast: ExpectationAST?, verb: Verb) -> Expectation {
         guard let ast else { return StepDefaults.defaultExpectation(for: verb) }
-        var replies: [ReplyPattern] = []
-        var noConnection = false
-        var written: [String] = []
-        for alternative in ast.replies {
-            guard let text = interpolator.text(alternative)?.literalOrReport(alternative, &interpolator.diagnostics)
-            else { continue }
-            written.append(text)
-            switch ExpectationSyntax.parse(text) {
-            case .success(let parsed):
-                for item in parsed {
-                    switch item {
-                    case .reply(let pattern): replies.append(pattern)
-                    case .noConnection:
-                        if verb == .open {
-                            noConnection = true
-                        } else {
-                            error("'no-connection' is an expectation of 'open' only", at: alternative.location)
-                        }
-                    }
-                }
-            case .failure(let problem):
-                error(problem.message, at: alternative.location, note: problem.note, span: text.count)
-            }
-        }
+        let (replies, noConnection, written) = compileReplies(ast.replies, verb: verb)
         if noConnection, !replies.isEmpty {
             error(
                 "'no-connection' cannot be combined with reply codes",
@@ -41,8 +18,18 @@ extension CaseCompiler {
             source: written.isEmpty ? "any reply" : written.joined(separator: " | "),
             location: ast.location
         )
+        expectation.perRecipient = ast.perRecipient.compactMap { entry in
+            let (patterns, _, shown) = compileReplies([entry], verb: verb)
+            guard !patterns.isEmpty else { return nil }
+            return Expectation(replies: patterns, source: shown.joined(separator: " | "), location: entry.location)
+        }
         if ast.replies.isEmpty, ast.text == nil, ast.capabilities.isEmpty, ast.lacks.isEmpty, ast.tls == nil {
+            let perRecipient = expectation.perRecipient
             expectation = StepDefaults.defaultExpectation(for: verb)
+            expectation.perRecipient = perRecipient
+            if !perRecipient.isEmpty {
+                expectation.source = "per recipient " + perRecipient.map(\.source).joined(separator: ", ")
+            }
         } else if ast.replies.isEmpty, let defaults = StepDefaults.expectation(for: verb) {
             expectation.replies = defaults.map { ReplyPattern(code: .exact($0)) }
             expectation.source = defaults.map(String.init).joined(separator: " | ")
@@ -68,6 +55,39 @@ extension CaseCompiler {
             expectation.tls = compileTLSExpectation(tls)
         }
         return expectation
+    }
+
+    /// The reply patterns of a list of alternatives, whether `no-connection` was among them, and the
+    /// alternatives as written.
+    private mutating func compileReplies(
+        _ alternatives: [Located<String>],
+        verb: Verb
+    ) -> (replies: [ReplyPattern], noConnection: Bool, written: [String]) {
+        var replies: [ReplyPattern] = []
+        var noConnection = false
+        var written: [String] = []
+        for alternative in alternatives {
+            guard let text = interpolator.text(alternative)?.literalOrReport(alternative, &interpolator.diagnostics)
+            else { continue }
+            written.append(text)
+            switch ExpectationSyntax.parse(text) {
+            case .success(let parsed):
+                for item in parsed {
+                    switch item {
+                    case .reply(let pattern): replies.append(pattern)
+                    case .noConnection:
+                        if verb == .open {
+                            noConnection = true
+                        } else {
+                            error("'no-connection' is an expectation of 'open' only", at: alternative.location)
+                        }
+                    }
+                }
+            case .failure(let problem):
+                error(problem.message, at: alternative.location, note: problem.note, span: text.count)
+            }
+        }
+        return (replies, noConnection, written)
     }
 
     private mutating func compileCapability(_ item: Located<String>) -> CapabilityRequirement? {

@@ -62,21 +62,7 @@ enum SequenceCheck {
         case .data: return [.data]
         case .bdat(let chunks): return chunks.indices.map { .bdat(last: $0 == chunks.count - 1) }
         case .sleep, .pipeline: return []
-        case .command(let line):
-            switch step.verb {
-            case .ehlo: return [.ehlo]
-            case .helo: return [.helo]
-            case .lhlo: return [.lhlo]
-            case .mailFrom: return [.mail]
-            case .rcpt: return [.rcpt]
-            case .rset: return [.rset]
-            case .noop: return [.noop]
-            case .help: return [.help]
-            case .quit: return [.quit]
-            case .vrfy: return [.vrfy]
-            case .expn: return [.expn]
-            default: return [line.captureNames.isEmpty ? CommandKind(rawLine: line.wire()) : .raw]
-            }
+        case .command: return step.command.map { [$0] } ?? []
         }
     }
 }

@@ -1,3 +1,5 @@
+import SMTPCore
+
 /// The expectation language for replies: alternatives separated by `|`, each a reply class
 /// (`2xx`), a word (`success`, `intermediate`, `transient`, `permanent`, `failure`), an exact code
 /// (`250`), an enhanced status code pattern (`2.1.5`, `5.7.x`), a code and an enhanced code
@@ -51,22 +53,22 @@ public enum ExpectationSyntax {
         }
         let tokens = lowered.split(separator: " ", omittingEmptySubsequences: true)
         if tokens.count == 2 {
-            guard case .exact(let code)? = codePattern(tokens[0]) else {
+            guard let code = codePattern(tokens[0]), case .exact = code else {
                 return .failure(invalid(text, because: "'\(tokens[0])' is not a three-digit reply code"))
             }
             guard let enhanced = enhancedPattern(tokens[1]) else {
                 return .failure(invalid(text, because: "'\(tokens[1])' is not an enhanced status code"))
             }
-            guard enhanced.klass == code / 100 else {
+            guard let klass = enhanced.klass, klass == code.klass else {
                 return .failure(
                     Problem(
-                        message: "invalid expectation '\(text)': the enhanced code's class \(enhanced.klass) "
+                        message: "invalid expectation '\(text)': the enhanced code's class \(enhanced.klass ?? 0) "
                             + "does not match the reply code \(code)",
                         note: "RFC 3463: the first digit of both must be the same, as in 250 2.1.5 or 550 5.1.1"
                     )
                 )
             }
-            return .success([.reply(ReplyPattern(code: .exact(code), enhanced: enhanced))])
+            return .success([.reply(ReplyPattern(code: code, enhanced: enhanced))])
         }
         if tokens.count == 1 {
             if let code = codePattern(tokens[0]) {
@@ -84,35 +86,15 @@ public enum ExpectationSyntax {
     }
 
     /// `2xx` or a code with first digit 2-5 and second digit 0-5 (RFC 5321 §4.2 Reply-code).
-    private static func codePattern(_ token: Substring) -> ReplyPattern.CodePattern? {
-        let scalars = Array(token.unicodeScalars)
-        guard scalars.count == 3, ("2"..."5").contains(scalars[0]) else { return nil }
-        let first = Int(scalars[0].value) - 48
-        if scalars[1] == "x", scalars[2] == "x" { return .replyClass(first) }
-        guard ("0"..."5").contains(scalars[1]), ("0"..."9").contains(scalars[2]) else { return nil }
-        return .exact(first * 100 + (Int(scalars[1].value) - 48) * 10 + Int(scalars[2].value) - 48)
+    private static func codePattern(_ token: Substring) -> ReplyCodePattern? {
+        ReplyCodePattern(token)
     }
 
     /// `class.subject.detail` with class 2, 4 or 5 and subject/detail 1-3 digits or `x`.
-    private static func enhancedPattern(_ token: Substring) -> ReplyPattern.EnhancedPattern? {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let klass = Int(parts[0]), [2, 4, 5].contains(klass), parts[0].count == 1 else {
-            return nil
-        }
-        func number(_ part: Substring) -> Int?? {
-            if part == "x" { return .some(nil) }
-            guard (1...3).contains(part.count), part.allSatisfy(\.isASCIIDigitCharacter), let value = Int(part) else {
-                return nil
-            }
-            return .some(value)
-        }
-        guard let subject = number(parts[1]), let detail = number(parts[2]) else { return nil }
-        return ReplyPattern.EnhancedPattern(klass: klass, subject: subject, detail: detail)
+    private static func enhancedPattern(_ token: Substring) -> EnhancedCodePattern? {
+        guard let pattern = EnhancedCodePattern(token), pattern.klass != nil else { return nil }
+        return pattern
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
 }
 
 extension Substring {

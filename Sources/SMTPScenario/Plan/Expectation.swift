@@ -1,3 +1,4 @@
+import SMTPCore
 import SMTPYAML
 
 /// What a step expects back: reply alternatives, a text pattern, EHLO capabilities, and for
@@ -18,6 +19,10 @@ public struct Expectation: Sendable, Hashable {
     public var noConnection: Bool
     /// For `open` and `starttls`: checks on the negotiated TLS session and certificate.
     public var tls: TLSExpectation?
+    /// For `data` and `bdat` in an LMTP session: one expectation per accepted recipient, in RCPT order, each
+    /// judging that recipient's reply after the message (RFC 2033 §4.2); empty means each reply must meet this
+    /// expectation.
+    public var perRecipient: [Expectation] = []
     /// How the expectation was written, for reports (`2xx`, `[250, 251]`, or the default).
     public var source: String
     /// Where it was written; `nil` for a verb's default expectation.
@@ -60,9 +65,9 @@ public struct Expectation: Sendable, Hashable {
         return !classes.isEmpty && classes.isSubset(of: [2, 3])
     }
 
-    /// Whether a reply code and enhanced code satisfy ``replies`` (text and capabilities aside).
-    public func acceptsReply(code: Int, enhanced: (klass: Int, subject: Int, detail: Int)?) -> Bool {
-        replies.isEmpty || replies.contains { $0.matches(code: code, enhanced: enhanced) }
+    /// Whether the reply's code and enhanced code satisfy ``replies`` (text and capabilities aside).
+    public func acceptsReply(_ reply: Reply) -> Bool {
+        replies.isEmpty || replies.contains { $0.matches(reply) }
     }
 }
 

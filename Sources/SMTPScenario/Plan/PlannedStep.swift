@@ -1,3 +1,4 @@
+import SMTPCore
 import SMTPYAML
 
 /// One step of a session plan: what to send, what to expect back, how long to wait, and where
@@ -7,6 +8,9 @@ public struct PlannedStep: Sendable, Hashable {
     public var index: Int
     /// The verb the step uses.
     public var verb: Verb
+    /// The SMTP command the step sends, decided once by the compiler (`send` lines are parsed here, not by the
+    /// runner); `nil` for `sleep` and `pipeline`. For `bdat` it is the last chunk's `BDAT LAST`.
+    public var command: CommandKind?
     /// The step's `name`, if the file gave one.
     public var name: String?
     /// Where the step's verb is written.
@@ -26,6 +30,7 @@ public struct PlannedStep: Sendable, Hashable {
     public init(
         index: Int,
         verb: Verb,
+        command: CommandKind? = nil,
         name: String? = nil,
         location: SourceLocation,
         action: PlannedAction,
@@ -36,6 +41,7 @@ public struct PlannedStep: Sendable, Hashable {
     ) {
         self.index = index
         self.verb = verb
+        self.command = command ?? Self.commandKind(of: verb, action: action)
         self.name = name
         self.location = location
         self.action = action
@@ -43,6 +49,16 @@ public struct PlannedStep: Sendable, Hashable {
         self.timeout = timeout
         self.within = within
         self.captures = captures
+    }
+}
+
+extension PlannedStep {
+    /// The command a step with `verb` and `action` sends: the verb's own, or for `send` the command its literal
+    /// line is (a line whose verb comes from a run-time capture is `.raw`).
+    public static func commandKind(of verb: Verb, action: PlannedAction) -> CommandKind? {
+        if let kind = verb.commandKind { return kind }
+        guard verb == .send, case .command(let line) = action else { return nil }
+        return line.captureNames.isEmpty ? CommandKind(rawLine: line.wire()) : .raw
     }
 }
 

@@ -1,3 +1,5 @@
+import SMTPCore
+
 /// The verbs a scenario step may use, spelt as in the scenario language.
 public enum Verb: String, Sendable, Hashable, CaseIterable, Codable {
     /// Connect and read the greeting.
@@ -41,4 +43,28 @@ public enum Verb: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The verb as written in a scenario.
     public var keyword: String { rawValue }
+
+    /// The SMTP command of the verb, from SMTPCore's vocabulary; `nil` for `send` (whatever its line is),
+    /// `pipeline` and `sleep`, which are not SMTP commands of their own.
+    public var commandKind: CommandKind? {
+        switch self {
+        case .open: .open
+        case .ehlo: .ehlo
+        case .helo: .helo
+        case .lhlo: .lhlo
+        case .starttls: .starttls
+        case .auth: .auth
+        case .mailFrom: .mail
+        case .rcpt: .rcpt
+        case .data: .data
+        case .bdat: .bdat(last: true)
+        case .rset: .rset
+        case .noop: .noop
+        case .help: .help
+        case .quit: .quit
+        case .vrfy: .vrfy
+        case .expn: .expn
+        case .send, .pipeline, .sleep: nil
+        }
+    }
 }

@@ -2,7 +2,7 @@ import SMTPYAML
 
 extension ScenarioReader {
     /// The keys of an expectation's map form.
-    static let expectationKeys = ["reply", "text", "capabilities", "lacks", "tls"]
+    static let expectationKeys = ["reply", "text", "capabilities", "lacks", "tls", "per-recipient"]
     /// The keys of `expect.tls`.
     static let tlsExpectationKeys = ["valid-days", "version", "subject", "issuer", "san", "cipher"]
 
@@ -25,6 +25,14 @@ extension ScenarioReader {
             }
             ast.capabilities = list(map["capabilities"], "expect.capabilities")
             ast.lacks = list(map["lacks"], "expect.lacks")
+            ast.perRecipient = list(map["per-recipient"], "expect.per-recipient")
+            if !ast.perRecipient.isEmpty, ![.data, .bdat].contains(verb) {
+                error(
+                    "'per-recipient' checks the replies after a message in an LMTP session",
+                    at: node.location,
+                    note: "move it to the data or bdat step after lhlo"
+                )
+            }
             if let tls = map["tls"], let tlsMap = mapping(tls, what: "expect.tls", keys: Self.tlsExpectationKeys) {
                 ast.tls = TLSExpectationAST(
                     validDays: string(tlsMap["valid-days"], "tls.valid-days"),

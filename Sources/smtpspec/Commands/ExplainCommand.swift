@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import SMTPCore
 import SMTPDiagnosis
+import SMTPRunner
 
 /// `smtpspec explain CODE [ENHANCED] [--step VERB] [--reasons FILE]`: what a reply means and its possible reasons,
-/// from the same catalogue failure reports use.
+/// from the same catalogue failure reports use; `smtpspec explain --mismatch KIND`: what a kind of mismatch means.
 struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
@@ -12,13 +14,20 @@ struct ExplainCommand: AsyncParsableCommand {
             CODE is a reply code such as 550, or a transport failure: \
             \(TransportFailureKind.allCases.map(\.keyword).joined(separator: ", ")). \
             ENHANCED is an enhanced status code such as 5.1.1.
-            Examples: smtpspec explain 550 5.1.1 --step rcpt; smtpspec explain refused --step open
+            --mismatch KIND explains a kind of mismatch instead: \
+            \(MismatchKind.allCases.map(\.keyword).joined(separator: ", ")).
+            Examples: smtpspec explain 550 5.1.1 --step rcpt; smtpspec explain refused --step open; \
+            smtpspec explain --mismatch capability-missing
             """
     )
 
     /// The reply code, or a transport failure keyword.
     @Argument(help: "A reply code (550) or a transport failure (refused, timeout, ...).")
-    var code: String
+    var code: String?
+
+    /// A kind of mismatch to explain instead of a reply.
+    @Option(name: .long, help: "A kind of mismatch (capability-missing, greeting-timeout, tls-name, ...).")
+    var mismatch: String?
 
     /// The enhanced status code, if any.
     @Argument(help: "An enhanced status code, such as 5.1.1.")
@@ -40,6 +49,12 @@ struct ExplainCommand: AsyncParsableCommand {
     var reasons: String?
 
     func run() async throws {
+        if let mismatch {
+            guard code == nil, enhanced == nil else { throw usage("give either a reply code or --mismatch, not both") }
+            try explainMismatch(mismatch)
+            return
+        }
+        guard let code else { throw usage("give a reply code, a transport failure, or --mismatch KIND") }
         let diagnosisStep: DiagnosisStep
         if let step {
             guard let parsed = DiagnosisStep(rawValue: step.lowercased()) else {
@@ -55,7 +70,7 @@ struct ExplainCommand: AsyncParsableCommand {
         var replyCode: Int?
         if failure == nil {
             guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(code),
-                ReplyCodePattern.isValidCode(value)
+                ReplyCode(value) != nil
             else {
                 throw usage(
                     "'\(code)' is not a reply code (three digits: the first 2-5, the second 0-5) "
@@ -66,23 +81,50 @@ struct ExplainCommand: AsyncParsableCommand {
         } else if enhanced != nil {
             throw usage("a transport failure has no enhanced status code")
         }
-        if let enhanced, EnhancedCodePattern(enhanced)?.details?.count != 1 || enhanced.lowercased().contains("x") {
+        if let enhanced, EnhancedStatusCode(parsing: enhanced) == nil {
             throw usage("'\(enhanced)' is not an enhanced status code (class.subject.detail, such as 5.1.1)")
         }
-        let catalogue: ReasonsCatalogue
-        do {
-            catalogue = try ReasonsCatalogue.load(reasonsFile: reasons)
-        } catch {
-            Console.err(error.rendered)
-            throw reasons == nil ? ExitStatus.internalError : ExitStatus.invalidInput
-        }
+        let catalogue = try loadCatalogue()
         let diagnosis: Diagnosis
         if let failure {
             diagnosis = catalogue.explain(step: diagnosisStep, transportFailure: failure)
         } else {
-            diagnosis = catalogue.explain(step: diagnosisStep, code: replyCode, enhanced: enhanced, text: text)
+            diagnosis = catalogue.explain(
+                step: diagnosisStep,
+                code: replyCode,
+                enhanced: enhanced.flatMap { EnhancedStatusCode(parsing: $0) },
+                text: text
+            )
         }
         print(diagnosis.renderedText(), terminator: "")
+    }
+
+    /// Prints what a kind of mismatch means and its possible reasons.
+    private func explainMismatch(_ keyword: String) throws {
+        guard let kind = MismatchKind(rawValue: keyword.lowercased()) else {
+            throw usage(
+                "unknown mismatch '\(keyword)'; kinds: \(MismatchKind.allCases.map(\.keyword).joined(separator: ", "))"
+            )
+        }
+        let catalogue = try loadCatalogue()
+        guard let info = catalogue.mismatches[kind] else {
+            throw usage(
+                kind == .reply
+                    ? "a wrong reply is explained by its code: smtpspec explain CODE [ENHANCED] --step STEP"
+                    : "the catalogue has no row for '\(kind.keyword)'"
+            )
+        }
+        print(info.renderedText(), terminator: "")
+    }
+
+    /// The bundled catalogue with the team's file laid over it.
+    private func loadCatalogue() throws -> ReasonsCatalogue {
+        do {
+            return try ReasonsCatalogue.load(reasonsFile: reasons)
+        } catch {
+            Console.err(error.rendered)
+            throw reasons == nil ? ExitStatus.internalError : ExitStatus.invalidInput
+        }
     }
 
     /// Writes a usage error to standard error and returns the exit status for invalid input.

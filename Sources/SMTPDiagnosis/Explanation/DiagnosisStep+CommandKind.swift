@@ -1,4 +1,5 @@
 import SMTPCore
+import SMTPRunner
 
 extension DiagnosisStep {
     /// The step a command belongs to, so a raw line sent with `send` (`EHLO bad_domain!`,
@@ -26,8 +27,17 @@ extension DiagnosisStep {
         }
     }
 
-    /// The step of a raw command line: its command, or ``any`` when the line is not one.
-    public init(commandLine: String) {
-        self.init(CommandKind(rawLine: commandLine))
+    /// The step a reply belongs to, from the command the compiler planned and which of its replies it is: the
+    /// reply after a message's final dot is ``endOfData``; a step with no SMTP command is ``any``.
+    public init(command: CommandKind?, role: ReplyRole) {
+        guard let command else {
+            self = .any
+            return
+        }
+        if command == .data, role == .endOfData {
+            self = .endOfData
+        } else {
+            self.init(command)
+        }
     }
 }

@@ -1,13 +1,14 @@
 import SMTPCore
-import SMTPDiagnosis
 import SMTPRunner
 import SMTPScenario
+import SMTPYAML
 
 /// Everything a failure report says about one failed case: where the failing step is written, what it sent,
 /// what it expected and what came back, what that means, the possible reasons from the catalogue, and the
 /// transcript up to the failure.
 ///
-/// Every reporter (console, JUnit, JSON, TAP, HTML, transcripts) renders this same data.
+/// SMTPDiagnosis builds it from a ``ScenarioResult`` and the catalogue; every reporter (console, JUnit, JSON,
+/// TAP, HTML, transcripts) renders this same data.
 public struct FailureExplanation: Sendable, Hashable {
     /// Where the failing step is written: `file:line:col`.
     public var location: SourceLocation
@@ -21,7 +22,7 @@ public struct FailureExplanation: Sendable, Hashable {
     public var sent: String?
     /// For `open`: the address connected to or tried, as `host:port`.
     public var peer: String?
-    /// The expectation as written (`2xx`) or the verb's default.
+    /// The expectation as written (`2xx`) or the verb's default, with its capability and TLS checks.
     public var expected: String
     /// What came back: the reply's lines in wire form (`550 5.1.1 User unknown`), or the transport failure in
     /// words when no reply came.
@@ -32,15 +33,18 @@ public struct FailureExplanation: Sendable, Hashable {
     public var failure: StepFailure
     /// The transport failure the catalogue was asked about, when no reply was judged.
     public var transportFailure: TransportFailureKind?
-    /// What the reply means: the class, subject and detail of its enhanced status code
-    /// (`permanent failure; addressing status; bad destination mailbox`), else the catalogue's meaning.
+    /// Every mismatch of the step, explained, in the order the runner found them.
+    public var mismatches: [ExplainedMismatch]
+    /// What the first mismatch means: for a wrong reply, the class, subject and detail of its enhanced status code
+    /// (`permanent failure; addressing status; bad destination mailbox`) or the catalogue's meaning; otherwise the
+    /// catalogue's meaning of the mismatch kind.
     public var meaning: String
-    /// The possible reasons, most specific first.
+    /// The possible reasons of every mismatch, the first mismatch's first, without repeats.
     public var reasons: [String]
     /// What to check next, from the catalogue.
     public var hints: [String]
-    /// Remarks about the reply itself (an enhanced class that contradicts the code, an unusual code for the
-    /// step).
+    /// The runner's notes on the step (out of sequence, an unadvertised AUTH mechanism) and remarks about the reply
+    /// itself (an enhanced class that contradicts the code, an unusual code for the step).
     public var notes: [String]
     /// The session transcript from its start up to and including the failure.
     public var transcript: [TranscriptEntry]
@@ -61,6 +65,7 @@ public struct FailureExplanation: Sendable, Hashable {
         reply: Reply?,
         failure: StepFailure,
         transportFailure: TransportFailureKind?,
+        mismatches: [ExplainedMismatch] = [],
         meaning: String,
         reasons: [String],
         hints: [String] = [],
@@ -79,6 +84,7 @@ public struct FailureExplanation: Sendable, Hashable {
         self.reply = reply
         self.failure = failure
         self.transportFailure = transportFailure
+        self.mismatches = mismatches
         self.meaning = meaning
         self.reasons = reasons
         self.hints = hints
@@ -108,4 +114,19 @@ public struct FailureExplanation: Sendable, Hashable {
 
     /// `got` as one line: the reply's lines joined by ` / `, or the failure in words.
     public var gotText: String { got.joined(separator: " / ") }
+
+    /// The mismatches a report lists beside `got`: those `got` does not already say.
+    public var listedMismatches: [ExplainedMismatch] { mismatches.filter { !$0.isShownByGot } }
+
+    /// The failure in one line, naming the actual mismatch, for JUnit's `message=` and TAP's `message`:
+    /// `expected 2xx, got 550 5.1.1 User unknown`, or `capability SMTPUTF8 is not advertised; …`.
+    public var summary: String {
+        let listed = listedMismatches
+        let shownByGot = mismatches.contains { $0.isShownByGot }
+        if listed.isEmpty || (shownByGot && mismatches.first?.isShownByGot == true) {
+            let head = "expected \(expected), got \(gotText)"
+            return ([head] + listed.map(\.summary)).joined(separator: "; ")
+        }
+        return listed.map(\.summary).joined(separator: "; ")
+    }
 }

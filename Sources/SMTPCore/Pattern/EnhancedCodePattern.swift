@@ -1,5 +1,5 @@
-/// The enhanced status code part of a catalogue entry's pattern: `5.1.1`, `X.1.1` (any class), `5.7.x`
-/// (any detail) or `5.7.606-649` (a range of details).
+/// An enhanced status code pattern, as the expectation language and the reasons catalogue write it: `5.1.1`,
+/// `X.1.1` (any class), `5.7.x` (any detail), `5.x.x`, or `5.7.606-649` (a range of details).
 public struct EnhancedCodePattern: Sendable, Hashable, CustomStringConvertible {
     /// The class (2, 4 or 5), or `nil` for `X`: any class.
     public var klass: Int?
@@ -15,18 +15,26 @@ public struct EnhancedCodePattern: Sendable, Hashable, CustomStringConvertible {
         self.details = details
     }
 
-    /// Parses `5.1.1`, `X.1.1`, `5.7.x`, `X.x.x` or `5.7.606-649`; `nil` for anything else.
-    public init?(_ text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    /// A pattern matching exactly `code`.
+    public init(_ code: EnhancedStatusCode) {
+        self.init(klass: code.klass, subject: code.subject, details: code.detail...code.detail)
+    }
+
+    /// Parses `5.1.1`, `X.1.1`, `5.7.x`, `X.x.x` or `5.7.606-649`; `nil` for anything else (a detail without a
+    /// subject, a class other than 2, 4 or 5, more than three digits).
+    public init?(_ text: some StringProtocol) {
+        let parts = String(text).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 else { return nil }
         func isWildcard(_ part: String) -> Bool { part == "x" || part == "X" }
         func number(_ part: String) -> Int? {
-            guard (1...3).contains(part.count), part.allSatisfy(\.isASCIIDigit) else { return nil }
+            guard (1...3).contains(part.utf8.count),
+                part.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+            else { return nil }
             return Int(part)
         }
         if isWildcard(parts[0]) {
             klass = nil
-        } else if parts[0].count == 1, let value = number(parts[0]), [2, 4, 5].contains(value) {
+        } else if parts[0].utf8.count == 1, let value = number(parts[0]), [2, 4, 5].contains(value) {
             klass = value
         } else {
             return nil
@@ -53,15 +61,21 @@ public struct EnhancedCodePattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether an enhanced status code matches.
-    func matches(_ code: ParsedEnhancedCode) -> Bool {
+    public func matches(_ code: EnhancedStatusCode) -> Bool {
         (klass.map { $0 == code.klass } ?? true) && (subject.map { $0 == code.subject } ?? true)
             && (details.map { $0.contains(code.detail) } ?? true)
+    }
+
+    /// The one code this pattern matches, when it matches exactly one (`5.1.1`, not `5.1.x` or `X.1.1`).
+    public var exactCode: EnhancedStatusCode? {
+        guard let klass, let subject, let details, details.count == 1 else { return nil }
+        return EnhancedStatusCode(klass: klass, subject: subject, detail: details.lowerBound)
     }
 
     /// How precise the pattern is: 8 for one detail, 6 for a range of details, 4 for any detail of a subject,
     /// 2 for a class only; one less when the class is `X`, so a class-exact pattern wins over the same pattern
     /// for any class.
-    var precision: Int {
+    public var precision: Int {
         let base: Int
         switch (subject, details) {
         case (_?, let range?): base = range.count == 1 ? 8 : 6

@@ -1,0 +1,113 @@
+import SMTPCore
+import SMTPRunner
+import SMTPScenario
+
+extension ReasonsCatalogue {
+    /// Explains one mismatch of `step` (whose replies belong to `diagnosisStep`): a wrong reply (or an LMTP
+    /// recipient's) by the reply's own entries, a transport failure by its kind at the step (a greeting that never
+    /// came by its own row), anything else by its kind's row of `mismatches:`. Remarks about a reply are added to
+    /// `notes`.
+    public func explain(
+        _ mismatch: Mismatch,
+        at diagnosisStep: DiagnosisStep,
+        step: StepResult,
+        notes: inout [String]
+    ) -> ExplainedMismatch {
+        let kind = kind(of: mismatch, at: diagnosisStep)
+        var explained = ExplainedMismatch(
+            mismatch: mismatch,
+            kind: kind,
+            summary: mismatch.description,
+            meaning: mismatch.description,
+            reasons: []
+        )
+        switch mismatch {
+        case .reply(let reply):
+            explained.summary = "expected \(step.expected), got \(reply)"
+            explained.expected = step.expected
+            explained.observed = reply.encodedLines.first
+            apply(explain(step: diagnosisStep, reply: reply), to: &explained, notes: &notes)
+        case .recipientReply(let recipient):
+            explained.expected = recipient.expected
+            explained.observed = recipient.reply.encodedLines.first
+            apply(explain(step: .endOfData, reply: recipient.reply), to: &explained, notes: &notes)
+        case .transport(let error, let phase):
+            if kind == .greetingTimeout || error.transportFailure == nil {
+                apply(mismatches[kind], to: &explained)
+            } else if let failure = error.transportFailure {
+                let step = phase == .greeting ? DiagnosisStep.open : diagnosisStep
+                let diagnosis = explain(step: step, transportFailure: failure)
+                explained.meaning = diagnosis.meaning
+                explained.reasons = diagnosis.reasons
+                explained.hints = diagnosis.hints
+            }
+        case .capabilityParameter(let requirement, let advertised),
+            .capabilityComparison(let requirement, let advertised):
+            explained.expected = requirement.description
+            explained.observed = ([requirement.keyword] + advertised).joined(separator: " ")
+            apply(mismatches[kind], to: &explained)
+        case .capabilityMissing(let requirement):
+            explained.expected = requirement.description
+            apply(mismatches[kind], to: &explained)
+        case .tls(let fact):
+            explained.expected = fact.expected
+            explained.observed = fact.observed
+            apply(mismatches[kind], to: &explained)
+        case .tooSlow(let limit, let took):
+            explained.expected = "within \(limit.shortText)"
+            explained.observed = took.shortText
+            apply(mismatches[kind], to: &explained)
+        default:
+            apply(mismatches[kind], to: &explained)
+        }
+        return explained
+    }
+
+    /// The catalogue's kind for a mismatch at a step: a `within` failure of the greeting is ``MismatchKind/greetingTooSlow``.
+    func kind(of mismatch: Mismatch, at step: DiagnosisStep) -> MismatchKind {
+        if case .tooSlow = mismatch, step == .open { return .greetingTooSlow }
+        return mismatch.kind
+    }
+
+    private func apply(_ diagnosis: Diagnosis, to explained: inout ExplainedMismatch, notes: inout [String]) {
+        explained.meaning = diagnosis.meaning
+        explained.reasons = diagnosis.reasons
+        explained.hints = diagnosis.hints
+        for note in diagnosis.notes where !notes.contains(note) { notes.append(note) }
+    }
+
+    private func apply(_ info: MismatchInfo?, to explained: inout ExplainedMismatch) {
+        guard let info else { return }
+        explained.meaning = info.meaning
+        explained.reasons = info.reasons
+        explained.hints = info.hint.map { [$0] } ?? []
+    }
+}
+
+extension Mismatch {
+    /// The transport failure the catalogue knows this mismatch as, or `nil` when it is not one.
+    var transportFailure: TransportFailureKind? {
+        guard case .transport(let error, _) = self else { return nil }
+        return error.transportFailure
+    }
+}
+
+extension TransportError {
+    /// The transport failure the catalogue keys this error as; `nil` for a local problem (nothing was sent).
+    var transportFailure: TransportFailureKind? {
+        switch self {
+        case .connectFailed(let reason, _):
+            switch reason {
+            case .refused: return .refused
+            case .unreachable, .other: return .unreachable
+            case .dnsFailure: return .dnsFailure
+            case .timeout: return .timeout
+            }
+        case .timedOut: return .timeout
+        case .closed: return .closed
+        case .defect: return .protocolDefect
+        case .tls: return .tlsFailure
+        case .local: return nil
+        }
+    }
+}
