@@ -119,14 +119,15 @@ public struct FailureExplanation: Sendable, Hashable {
     public var listedMismatches: [ExplainedMismatch] { mismatches.filter { !$0.isShownByGot } }
 
     /// The failure in one line, naming the actual mismatch, for JUnit's `message=` and TAP's `message`:
-    /// `expected 2xx, got 550 5.1.1 User unknown`, or `capability SMTPUTF8 is not advertised; …`.
+    /// `expected 2xx, got 550 5.1.1 User unknown`, or `capability SMTPUTF8 is not advertised; …`, with the runner's
+    /// notes after it.
     public var summary: String {
-        let listed = listedMismatches
-        let shownByGot = mismatches.contains { $0.isShownByGot }
-        if listed.isEmpty || (shownByGot && mismatches.first?.isShownByGot == true) {
-            let head = "expected \(expected), got \(gotText)"
-            return ([head] + listed.map(\.summary)).joined(separator: "; ")
+        var parts: [String] = []
+        if mismatches.first?.isShownByGot ?? true {
+            parts.append("expected \(expected), got \(gotText)")
         }
-        return listed.map(\.summary).joined(separator: "; ")
+        parts += listedMismatches.map(\.summary)
+        parts += failure.notes.map { "note: \($0)" }
+        return parts.joined(separator: "; ")
     }
 }
