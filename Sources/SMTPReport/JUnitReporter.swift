@@ -1,4 +1,5 @@
 import Foundation
+import SMTPCore
 import SMTPRunner
 
 /// Renders a run as JUnit XML: one `<testsuite>` per scenario file and one `<testcase>` per case. A reply the

@@ -1,3 +1,5 @@
+import SMTPCore
+
 /// Renders a run as TAP version 14: one test point per case (and per file that did not compile). A failure's
 /// test point carries a YAML diagnostic block with the failure report: where, the step, expected, got,
 /// meaning, possible reasons, what to check and the transcript up to the failure.

@@ -66,7 +66,7 @@ extension PlannedStep {
         case .pipeline(let group):
             return group.steps.flatMap { $0.displayLines(captures: captures) }
         case .sleep(let duration):
-            return [.note("wait \(DurationSyntax.format(duration))")]
+            return [.note("wait \(duration.shortText)")]
         }
     }
 
