@@ -34,7 +34,7 @@ extension PlannedStep {
             var text: String
             switch open.target {
             case .host(let host, let port):
-                text = "connect to \(host.contains(":") ? "[\(host)]" : host):\(port)"
+                text = "connect to \(HostPort(host: host, port: port))"
             case .mx(let domain, let port):
                 text = "connect to the MX hosts of \(domain), port \(port)" + (open.each ? ", each in turn" : "")
             }
