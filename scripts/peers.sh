@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# scripts/peers.sh: the real SMTP/DNS peers the integration tests talk to.
+# scripts/peers.sh: the real SMTP/LMTP/DNS peers the integration tests talk to.
 #
 # Usage: scripts/peers.sh install | start | stop | status | env | current
 #
 #   install  apt-get installs whatever is missing among the peer and consumer packages (postfix,
-#            python3-aiosmtpd, dnsmasq-base, swaks, openssl, libxml2-utils, perl, python3-jsonschema,
-#            python3-yaml, chromium, ca-certificates, dnsutils, and the Perl modules swaks needs for TLS,
-#            IPv6 and CRAM-MD5). Non-interactive; Postfix is preseeded with "No configuration", so installing
-#            it neither asks nor starts anything. Runs as root, or through sudo when not root. Chromium is
-#            installed here; the screenshot itself is scripts/screenshot.sh.
+#            python3-aiosmtpd, dnsmasq-base, dovecot-core, dovecot-lmtpd, swaks, openssl, libxml2-utils, perl,
+#            python3-jsonschema, python3-yaml, chromium, ca-certificates, dnsutils, and the Perl modules swaks
+#            needs for TLS, IPv6 and CRAM-MD5). Non-interactive; Postfix is preseeded with "No configuration", so
+#            installing it neither asks nor starts anything. Debian's own Dovecot service, if the package starts
+#            it, uses /etc/dovecot and no port of ours, and is left alone. Runs as root, or through sudo when not
+#            root. Chromium is installed here; the screenshot itself is scripts/screenshot.sh.
 #   start    stops whatever an earlier `start` left behind, then, under .peers/ in the repository:
 #              - makes a test CA and a server certificate (localhost, mail.smtpspec.test, 127.0.0.1, ::1);
 #              - writes a private Postfix instance from Tests/Peers/postfix/ and starts it on
@@ -16,15 +17,22 @@
 #                but maildirs under .peers/postfix/mail;
 #              - starts aiosmtpd on 127.0.0.1:8025 (Tests/Peers/aiosmtpd/run.sh);
 #              - starts dnsmasq on 127.0.0.1:5353 with the records in Tests/Peers/dnsmasq/records.args;
+#              - writes a private Dovecot instance from Tests/Peers/dovecot/ and starts it as root
+#                (`dovecot -F -c .peers/dovecot/etc/dovecot.conf`, no system-wide config) speaking LMTP only on
+#                127.0.0.1:2424, with passwd-file users and maildirs under .peers/dovecot/mail, one of them
+#                (full@lmtp.smtpspec.test) over quota so it is refused with 552 5.2.2 after the message;
 #            then waits until each one answers, and fails with the peer's log if one does not.
 #            Writes .peers/env (source it) for the tests, and .peers/pids.
-#   stop     stops exactly what `start` started (postfix -c DIR stop, and the recorded pids), nothing else.
+#   stop     stops exactly what `start` started (postfix -c DIR stop, and the recorded pids, Dovecot's among
+#            them), nothing else.
 #   status   prints each peer up or down (reading its banner / asking DNS); exits 1 if any is down.
 #   env      prints .peers/env.
 #   current  exits 0 when the peers are up and were started from the present config (scripts/peers.sh and
-#            Tests/Peers unchanged since), so a caller may reuse them instead of restarting them.
+#            everything under Tests/Peers, Tests/Peers/dovecot included, unchanged since), so a caller may reuse
+#            them instead of restarting them.
 #
-# Everything listens on loopback only, and Postfix's transports are `error:` so no mail ever leaves.
+# Everything listens on loopback only, Postfix's transports are `error:` and Dovecot only stores into its
+# maildirs, so no mail ever leaves.
 # SMTPSPEC_PEERS_DIR overrides the state directory (default: <repo>/.peers).
 set -euo pipefail
 
@@ -34,6 +42,9 @@ PEERS_CONFIG="$ROOT/Tests/Peers"
 # Postfix's own tree (config, queue, data, delivered mail). Normally $STATE/postfix; see choose_postfix_home.
 POSTFIX_HOME="$(cat "$STATE/postfix-home" 2>/dev/null || echo "$STATE/postfix")"
 POSTFIX_ETC="$POSTFIX_HOME/etc"
+# Dovecot's tree (config, runtime, state, delivered mail). Normally $STATE/dovecot; see choose_dovecot_home.
+DOVECOT_HOME="$(cat "$STATE/dovecot-home" 2>/dev/null || echo "$STATE/dovecot")"
+DOVECOT_CONF="$DOVECOT_HOME/etc/dovecot.conf"
 PIDS_FILE="$STATE/pids"
 ENV_FILE="$STATE/env"
 
@@ -45,12 +56,14 @@ AIOSMTPD_PORT=8025
 DNS_HOST=127.0.0.1
 DNS_PORT=5353
 MX_DOMAIN=mx.smtpspec.test
+DOVECOT_HOST=127.0.0.1
+DOVECOT_PORT=2424
 # Seconds to wait for each peer to answer after starting it.
 WAIT_SECONDS="${SMTPSPEC_PEERS_WAIT:-30}"
 
 # swaks' TLS (--tls, --tls-verify) needs Net::SSLeay, IPv6 needs IO::Socket::INET6, CRAM-MD5 needs Digest::HMAC:
 # Debian only recommends them, and we install without recommends.
-PACKAGES=(postfix python3-aiosmtpd dnsmasq-base swaks libnet-ssleay-perl libio-socket-inet6-perl libdigest-hmac-perl
+PACKAGES=(postfix python3-aiosmtpd dnsmasq-base dovecot-core dovecot-lmtpd swaks libnet-ssleay-perl libio-socket-inet6-perl libdigest-hmac-perl
     openssl libxml2-utils perl python3-jsonschema python3-yaml chromium ca-certificates dnsutils)
 
 log() { printf 'peers: %s\n' "$*" >&2; }
@@ -182,6 +195,16 @@ postfix_running() {
     [[ -f "$POSTFIX_ETC/main.cf" ]] && as_root postfix -c "$POSTFIX_ETC" status >/dev/null 2>&1
 }
 
+# The pid of the Dovecot master running from our config (its master.pid, checked against its command line), if
+# any; fails when none is.
+dovecot_master() {
+    local pid
+    pid="$(cat "$DOVECOT_HOME/run/master.pid" 2>/dev/null)" || return 1
+    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "-c $DOVECOT_CONF" || return 1
+    printf '%s\n' "$pid"
+}
+
 # --- start -----------------------------------------------------------------------------------------
 
 make_certificates() {
@@ -215,7 +238,8 @@ render() {
     local template=$1 output=$2
     sed -e "s|@STATE@|$STATE|g" -e "s|@POSTFIX_HOME@|$POSTFIX_HOME|g" -e "s|@POSTFIX_ETC@|$POSTFIX_ETC|g" -e "s|@POSTFIX_PORT@|$POSTFIX_PORT|g" \
         -e "s|@POSTFIX_PORT_V6@|$POSTFIX_PORT_V6|g" -e "s|@NOBODY_UID@|$(id -u nobody)|g" \
-        -e "s|@NOBODY_GID@|$(id -g nobody)|g" "$template" >"$output"
+        -e "s|@NOBODY_GID@|$(id -g nobody)|g" -e "s|@DOVECOT_HOME@|$DOVECOT_HOME|g" \
+        -e "s|@DOVECOT_HOST@|$DOVECOT_HOST|g" -e "s|@DOVECOT_PORT@|$DOVECOT_PORT|g" "$template" >"$output"
 }
 
 # Postfix's unprivileged processes (user postfix) and its delivery agent (user nobody) must be able to reach the
@@ -294,6 +318,54 @@ start_dnsmasq() {
         --user=nobody --group=nogroup --pid-file= "${args[@]}"
 }
 
+# Dovecot's auth process (user dovecot) reads the users file and its LMTP delivery (user nobody) writes the
+# maildirs; when they cannot enter the state directory, Dovecot's tree goes to
+# /var/tmp/smtpspec-dovecot-<hash of the state dir> instead, as Postfix's does.
+choose_dovecot_home() {
+    local home="$STATE/dovecot"
+    if [[ $(id -u) -eq 0 ]] && command -v runuser >/dev/null 2>&1; then
+        if ! runuser -u dovecot -- test -x "$STATE/." 2>/dev/null ||
+            ! runuser -u nobody -- test -x "$STATE/." 2>/dev/null; then
+            home="/var/tmp/smtpspec-dovecot-$(printf '%s' "$STATE" | sha256sum | cut -c1-12)"
+            log "the dovecot and nobody users cannot enter $STATE; Dovecot's tree goes to $home"
+        fi
+    fi
+    DOVECOT_HOME=$home
+    DOVECOT_CONF="$DOVECOT_HOME/etc/dovecot.conf"
+    printf '%s\n' "$DOVECOT_HOME" >"$STATE/dovecot-home"
+}
+
+start_dovecot() {
+    local dovecot
+    dovecot="$(command -v dovecot || true)"
+    [[ -n "$dovecot" ]] || dovecot=/usr/sbin/dovecot
+    [[ -x "$dovecot" ]] || die "dovecot is not installed (run: scripts/peers.sh install)"
+    [[ -x /usr/lib/dovecot/lmtp ]] || die "Dovecot's LMTP server is not installed (run: scripts/peers.sh install)"
+    getent passwd dovecot >/dev/null && getent passwd dovenull >/dev/null ||
+        die "the users dovecot and dovenull are missing (dovecot-core makes them; run: scripts/peers.sh install)"
+    local src="$PEERS_CONFIG/dovecot"
+    choose_dovecot_home
+    # A fresh tree each time: no mail, quota or state from an earlier start.
+    as_root rm -rf "$DOVECOT_HOME"
+    mkdir -p "$DOVECOT_HOME/etc" "$DOVECOT_HOME/mail"
+    render "$src/dovecot.conf.in" "$DOVECOT_CONF"
+    render "$src/users.in" "$DOVECOT_HOME/etc/users"
+    chmod 755 "$STATE" "$DOVECOT_HOME" "$DOVECOT_HOME/etc"
+    chmod 644 "$DOVECOT_CONF" "$DOVECOT_HOME/etc/users"
+    # Every user's mail belongs to nobody (Tests/Peers/dovecot/users.in).
+    as_root chown "$(id -u nobody):$(id -g nobody)" "$DOVECOT_HOME/mail"
+    # doveconf reads the config the way dovecot will, so a bad template fails here with Dovecot's message.
+    if ! as_root "$dovecot" -c "$DOVECOT_CONF" -n >"$STATE/dovecot-check.log" 2>&1; then
+        show_log "$STATE/dovecot-check.log"
+        die "dovecot -n failed for $DOVECOT_CONF"
+    fi
+    # -F: in the foreground, so the recorded pid is the master's and stop ends its process group. Its log goes
+    # to stderr (log_path = /dev/stderr), that is to .peers/dovecot.log.
+    local sudo=()
+    [[ $(id -u) -eq 0 ]] || sudo=(sudo -n)
+    spawn dovecot "$STATE/dovecot.log" "${sudo[@]}" "$dovecot" -F -c "$DOVECOT_CONF"
+}
+
 write_env() {
     local tmp="$ENV_FILE.tmp"
     cat >"$tmp" <<EOF
@@ -305,6 +377,8 @@ SMTPSPEC_POSTFIX_HOSTNAME=mail.smtpspec.test
 SMTPSPEC_POSTFIX_MAILDIR=$POSTFIX_HOME/mail
 SMTPSPEC_AIOSMTPD=$AIOSMTPD_HOST:$AIOSMTPD_PORT
 SMTPSPEC_DNS=$DNS_HOST:$DNS_PORT
+SMTPSPEC_DOVECOT_LMTP=$DOVECOT_HOST:$DOVECOT_PORT
+SMTPSPEC_DOVECOT_MAILDIR=$DOVECOT_HOME/mail
 SMTPSPEC_MX_DOMAIN=$MX_DOMAIN
 SMTPSPEC_MX_DEAD_HOST=mx-dead.smtpspec.test
 SMTPSPEC_MX_LIVE_HOST=mx-live.smtpspec.test
@@ -322,7 +396,7 @@ EOF
 # of another checkout): the tests would otherwise talk to that instead.
 check_ports_free() {
     /usr/bin/python3 - "$POSTFIX_HOST:$POSTFIX_PORT/tcp" "$AIOSMTPD_HOST:$AIOSMTPD_PORT/tcp" \
-        "$DNS_HOST:$DNS_PORT/tcp" "$DNS_HOST:$DNS_PORT/udp" <<'PY'
+        "$DNS_HOST:$DNS_PORT/tcp" "$DNS_HOST:$DNS_PORT/udp" "$DOVECOT_HOST:$DOVECOT_PORT/tcp" <<'PY'
 import socket, sys
 busy = []
 for spec in sys.argv[1:]:
@@ -358,7 +432,7 @@ cmd_current() {
 
 cmd_start() {
     mkdir -p "$STATE"
-    if [[ -f "$PIDS_FILE" ]] || postfix_running; then
+    if [[ -f "$PIDS_FILE" ]] || postfix_running || dovecot_master >/dev/null; then
         log "start: stopping what an earlier start left behind"
         cmd_stop
     fi
@@ -374,6 +448,7 @@ stop them with that checkout's scripts/peers.sh stop)"
     start_postfix
     start_aiosmtpd
     start_dnsmasq
+    start_dovecot
     write_env
 
     local failed=0
@@ -390,6 +465,11 @@ stop them with that checkout's scripts/peers.sh stop)"
     if ! wait_for query_mx; then
         log "dnsmasq did not answer MX $MX_DOMAIN on $DNS_HOST:$DNS_PORT within ${WAIT_SECONDS}s"
         show_log "$STATE/dnsmasq.log"
+        failed=1
+    fi
+    if ! wait_for read_banner "$DOVECOT_HOST" "$DOVECOT_PORT"; then
+        log "dovecot did not answer LMTP on $DOVECOT_HOST:$DOVECOT_PORT within ${WAIT_SECONDS}s"
+        show_log "$STATE/dovecot.log"
         failed=1
     fi
     if ((failed)); then
@@ -444,6 +524,20 @@ cmd_stop() {
     if [[ "$POSTFIX_HOME" == /var/tmp/smtpspec-peers-* && -d "$POSTFIX_HOME" ]]; then
         as_root rm -rf "$POSTFIX_HOME"
     fi
+    # A Dovecot master whose pids file was lost: it is still ours, it runs from the config in our tree.
+    local master
+    if master="$(dovecot_master)"; then
+        as_root kill -TERM "$master" 2>/dev/null || true
+        local waited=0
+        while kill -0 "$master" 2>/dev/null && ((waited < 50)); do
+            sleep 0.1
+            waited=$((waited + 1))
+        done
+        log "stopped dovecot (pid $master, -c $DOVECOT_CONF)"
+    fi
+    if [[ "$DOVECOT_HOME" == /var/tmp/smtpspec-dovecot-* && -d "$DOVECOT_HOME" ]]; then
+        as_root rm -rf "$DOVECOT_HOME"
+    fi
     rm -f "$ENV_FILE" "$STATE/fingerprint"
 }
 
@@ -467,6 +561,12 @@ cmd_status() {
         printf 'dnsmasq   %-16s up    MX %s: %s\n' "$DNS_HOST:$DNS_PORT" "$MX_DOMAIN" "$answer"
     else
         printf 'dnsmasq   %-16s DOWN\n' "$DNS_HOST:$DNS_PORT"
+        down=1
+    fi
+    if answer="$(read_banner "$DOVECOT_HOST" "$DOVECOT_PORT")"; then
+        printf 'dovecot   %-16s up    %s\n' "$DOVECOT_HOST:$DOVECOT_PORT" "$answer"
+    else
+        printf 'dovecot   %-16s DOWN\n' "$DOVECOT_HOST:$DOVECOT_PORT"
         down=1
     fi
     return "$down"

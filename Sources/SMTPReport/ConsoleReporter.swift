@@ -1,3 +1,4 @@
+import SMTPCore
 import SMTPDiagnosis
 import SMTPRunner
 
@@ -21,7 +22,7 @@ public struct ConsoleReporter: Sendable {
         let passed = result.status == .passed
         if passed && style.verbosity == .quiet { return "" }
         var head = passed ? style.paint("✓", .green) : style.paint("✗", .red, .bold)
-        head += " \(result.caseName) " + style.paint("(\(result.duration.reportText))", .dim)
+        head += " \(result.caseName) " + style.paint("(\(result.duration.shortText))", .dim)
         if result.attempts > 1 { head += style.paint(" after \(result.attempts) attempts", .dim) }
         var lines = [head]
         if !passed {

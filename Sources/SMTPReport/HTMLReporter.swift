@@ -1,4 +1,5 @@
 import Foundation
+import SMTPCore
 import SMTPDiagnosis
 import SMTPRunner
 
@@ -26,7 +27,7 @@ public enum HTMLReporter {
             <h1>\(Markup.escaped(title))</h1>
             <p class="summary"><span class="passed">\(summary.passed) passed</span>, \
             <span class="failed">\(failedCount) failed</span> · started \
-            \(JSONReportDocument.timestamp(report.startedAt)) · took \(report.duration.reportText)</p>
+            \(JSONReportDocument.timestamp(report.startedAt)) · took \(report.duration.shortText)</p>
             <div class="filters">
             <button type="button" data-filter="all" class="active">All (\(summary.total))</button>
             <button type="button" data-filter="passed">Passed (\(summary.passed))</button>
@@ -61,7 +62,7 @@ public enum HTMLReporter {
         out += passed ? "<details>" : "<details open=\"open\">"
         out += "<summary><span class=\"mark\">\(passed ? "✓" : "✗")</span> \(Markup.escaped(result.caseName))"
         out += "<span class=\"file\">\(Markup.escaped(result.file))</span>"
-        out += "<span class=\"duration\">\(result.duration.reportText)</span></summary>\n"
+        out += "<span class=\"duration\">\(result.duration.shortText)</span></summary>\n"
         if let explanation = reported.explanation {
             out += failureSection(explanation, status: result.status)
         }

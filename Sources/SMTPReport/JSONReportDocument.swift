@@ -1,4 +1,5 @@
 import Foundation
+import SMTPCore
 import SMTPRunner
 import SMTPYAML
 

@@ -1,3 +1,4 @@
+import SMTPCore
 import SMTPDiagnosis
 
 /// Renders a run as TAP version 14: one test point per case (and per file that did not compile). A failure's

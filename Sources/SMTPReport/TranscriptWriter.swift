@@ -1,4 +1,5 @@
 import Foundation
+import SMTPCore
 
 /// Writes one plain-text transcript file per case (`--transcripts DIR`): a header (case, file, status,
 /// start, duration, attempts), the whole transcript of the last attempt, and the failure report for a failure.
@@ -37,7 +38,7 @@ public enum TranscriptWriter {
             "file      \(result.file)",
             "status    \(result.status.rawValue)",
             "started   \(JSONReportDocument.timestamp(result.startedAt))",
-            "duration  \(result.duration.reportText)",
+            "duration  \(result.duration.shortText)",
             "attempts  \(result.attempts)",
             "",
             "transcript",

@@ -49,4 +49,53 @@ import Testing
             #expect((try? RecipientParameters.parse(try Self.parameters(bad)).get()) == nil, "\(bad)")
         }
     }
+
+    @Test func refusalsNameTheParameterAndHowItIsWritten() throws {
+        let cases: [(String, String, String?)] = [
+            ("MAIL FROM:<a@b.c> SIZE=+5", "SIZE", "SIZE=<octets>"),
+            ("MAIL FROM:<a@b.c> RET=ALL", "RET", "RET=FULL or RET=HDRS"),
+            ("MAIL FROM:<a@b.c> SIZE=1 size=2", "SIZE", nil),
+            ("MAIL FROM:<a@b.c> ENVID=a+7Fb", "ENVID", "ENVID=<xtext of at most 100 printable ASCII characters>"),
+        ]
+        for (line, keyword, expected) in cases {
+            guard case .failure(let error) = MailParameters.parse(try Self.parameters(line)) else {
+                Issue.record("\(line) was accepted")
+                continue
+            }
+            #expect(error.keyword == keyword, "\(line)")
+            #expect(error.expected == expected, "\(line)")
+        }
+        guard case .failure(let notify) = RecipientParameters.parse(try Self.parameters("RCPT TO:<k@f.com> NOTIFY=NO"))
+        else {
+            Issue.record("NOTIFY=NO was accepted")
+            return
+        }
+        #expect(notify.keyword == "NOTIFY")
+    }
+
+    @Test func sizeAndEnvelopeIDValues() {
+        #expect(MailParameters.size(parsing: "0") == 0)
+        #expect(MailParameters.size(parsing: "10240000") == 10_240_000)
+        for bad in ["", "+5", "-1", "1e3", " 5", "99999999999999999999", "123456789012345678901"] {
+            #expect(MailParameters.size(parsing: bad) == nil, "\(bad)")
+        }
+        #expect(MailParameters.isEnvelopeID("QQ+1 x"))
+        #expect(MailParameters.isEnvelopeID(String(repeating: "a", count: 100)))
+        #expect(!MailParameters.isEnvelopeID(String(repeating: "a", count: 101)))
+        #expect(!MailParameters.isEnvelopeID(""))
+        #expect(!MailParameters.isEnvelopeID("caf\u{E9}"))
+        #expect(!MailParameters.isEnvelopeID("a\tb"))
+    }
+
+    @Test func whichEHLOKeywordOffersAParameter() {
+        let cases: [(String, String?)] = [
+            ("SIZE=1", "SIZE"), ("BODY=8BITMIME", "8BITMIME"), ("body=binarymime", "BINARYMIME"), ("BODY=7BIT", nil),
+            ("BODY=9BIT", nil), ("RET=HDRS", "DSN"), ("ENVID=x", "DSN"), ("NOTIFY=NEVER", "DSN"),
+            ("ORCPT=rfc822;a@b", "DSN"), ("SMTPUTF8", "SMTPUTF8"), ("AUTH=<>", "AUTH"), ("REQUIRETLS", "REQUIRETLS"),
+            ("XFOO=1", "XFOO"),
+        ]
+        for (text, keyword) in cases {
+            #expect(ESMTPParameter.parse(text)?.extensionKeyword == keyword, "\(text)")
+        }
+    }
 }

@@ -190,4 +190,14 @@ import Testing
         #expect(CommandKind.rcpt.mayBeFollowedInPipeline)
         #expect(!CommandKind.data.mayBeFollowedInPipeline)
     }
+
+    @Test func rfc2920SaysWhichCommandsMayBeFollowedInAGroup() {
+        let followed: [CommandKind] = [.rset, .mail, .rcpt, .endOfData, .bdat(last: false)]
+        let last: [CommandKind] = [
+            .ehlo, .helo, .lhlo, .data, .vrfy, .expn, .noop, .quit, .starttls, .auth, .bdat(last: true), .help, .raw,
+            .open,
+        ]
+        #expect(followed.allSatisfy { $0.mayBeFollowedInPipeline })
+        #expect(last.allSatisfy { !$0.mayBeFollowedInPipeline })
+    }
 }

@@ -68,6 +68,47 @@ import Testing
         )
     }
 
+    @Test func parametersAreReadBySMTPCoreAndOfferedByThePersona() throws {
+        var driver = greeted(try Persona.builtin(named: "postfix"))
+        let refusals: [(String, String)] = [
+            ("MAIL FROM:<a@example.org> SIZE=+5", "501 5.5.4 Syntax: MAIL FROM:<address> SIZE=<octets>"),
+            ("MAIL FROM:<a@example.org> SMTPUTF8=yes", "501 5.5.4 Syntax: MAIL FROM:<address> SMTPUTF8 (no value)"),
+            ("MAIL FROM:<a@example.org> RET=ALL", "501 5.5.4 Error: Bad RET parameter syntax"),
+            ("MAIL FROM:<a@example.org> RET=FULL RET=HDRS", "501 5.5.4 Error: Bad RET parameter syntax"),
+            (
+                "MAIL FROM:<a@example.org> ENVID=" + String(repeating: "x", count: 101),
+                "501 5.5.4 Error: Bad ENVID parameter syntax"
+            ),
+            ("MAIL FROM:<a@example.org> BODY=BINARYMIME", "555 5.5.4 Unsupported option: BODY=BINARYMIME"),
+            ("MAIL FROM:<a@example.org> REQUIRETLS", "555 5.5.4 Unsupported option: REQUIRETLS"),
+            ("MAIL FROM:<a@example.org> A=b=c", "501 5.5.4 Syntax: MAIL FROM:<address>"),
+        ]
+        for (line, reply) in refusals {
+            #expect(driver.command(line) == [reply], "\(line)")
+        }
+        #expect(driver.command("MAIL FROM:<a@example.org> BODY=7BIT ENVID=a+2Bb") == ["250 2.1.0 Ok"])
+        #expect(
+            driver.command("RCPT TO:<kate@example.net> ORCPT=rfc822;kate@example.net ORCPT=rfc822;x@example.net") == [
+                "501 5.5.4 Error: Bad ORCPT parameter syntax"
+            ]
+        )
+        #expect(
+            driver.command("RCPT TO:<kate@example.net> ORCPT=nosemicolon") == [
+                "501 5.5.4 Error: Bad ORCPT parameter syntax"
+            ]
+        )
+    }
+
+    @Test func dsnParametersNeedDSNOffered() throws {
+        var persona = Persona(name: "no-dsn")
+        persona.capabilities = ["SIZE 1000", "8BITMIME"]
+        var driver = greeted(persona)
+        #expect(driver.command("MAIL FROM:<a@example.org> RET=HDRS") == ["555 5.5.4 Unsupported option: RET"])
+        #expect(driver.command("MAIL FROM:<a@example.org> SMTPUTF8") == ["555 5.5.4 Unsupported option: SMTPUTF8"])
+        #expect(driver.command("MAIL FROM:<a@example.org> BODY=8BITMIME") == ["250 2.1.0 Sender OK"])
+        #expect(driver.command("RCPT TO:<b@example.org> NOTIFY=NEVER") == ["555 5.5.4 Unsupported option: NOTIFY"])
+    }
+
     @Test func sizeLimitAtMailAndAfterData() throws {
         var persona = Persona(name: "small", sizeLimit: 100)
         persona.capabilities = ["SIZE 100", "PIPELINING"]

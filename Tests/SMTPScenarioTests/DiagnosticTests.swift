@@ -45,6 +45,36 @@ struct DiagnosticTests {
         #expect(errorLines(result) == ["notify 'never' cannot be combined with other values @ 3:13"])
     }
 
+    @Test("a pipeline step that RFC 2920 says must end its group has nothing after it")
+    func pipelineOrder() {
+        let result = compile(
+            """
+            steps:
+              - pipeline:
+                  - rset
+                  - mail-from: a@b.example
+                  - send: "RCPT TO:<not an address>"
+                    expect: 501
+                  - rcpt: c@d.example
+                  - noop
+                  - quit
+              - pipeline:
+                  - bdat: {chunks: [a, b]}
+                  - rset
+            """
+        )
+        #expect(
+            errorLines(result) == [
+                "'noop' must be the last step of its pipeline @ 8:9",
+                "'bdat' must be the last step of its pipeline @ 11:9",
+            ]
+        )
+        let fine = compile(
+            "steps:\n  - pipeline:\n      - mail-from: a@b.example\n      - rcpt: c@d.example\n      - data: x\n"
+        )
+        #expect(fine.errors.isEmpty, "\(fine.rendered())")
+    }
+
     @Test("an undefined variable is suggested")
     func undefinedVariable() {
         let result = compile("vars: {recipient: a@b.example}\nsteps:\n  - rcpt: \"${recipent}\"\n")

@@ -29,13 +29,6 @@ struct DurationAndTemplateTests {
         #expect(problem.note.contains("30s"))
     }
 
-    @Test("durations format the way they are written")
-    func formatting() {
-        #expect(DurationSyntax.format(.seconds(90)) == "1m30s")
-        #expect(DurationSyntax.format(.milliseconds(500)) == "500ms")
-        #expect(DurationSyntax.format(.seconds(600)) == "10m")
-    }
-
     @Test("templates split literal text and references")
     func templates() throws {
         let template = try Template.parse("a${x}b${y:-d e}c${env:HOME}$${z}").get()

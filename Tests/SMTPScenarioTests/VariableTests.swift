@@ -124,6 +124,52 @@ struct VariableTests {
         #expect(port == 587)
     }
 
+    @Test("a case is named after the value it sends: --var overrides a matrix axis, and the axis collapses")
+    func matrixOverriddenByVar() throws {
+        let options = CompileOptions(overrides: [("sender", "override@example.org")], processEnvironment: [:])
+        let result = compile(
+            """
+            name: M
+            matrix:
+              sender: [a@example.org, b@example.org]
+              port: [25, 587]
+            steps:
+              - mail-from: ${sender}
+            """,
+            options: options
+        )
+        let scenario = try #require(result.scenario, "\(result.rendered())")
+        #expect(
+            scenario.cases.map(\.name) == [
+                "M [sender=override@example.org, port=25]", "M [sender=override@example.org, port=587]",
+            ]
+        )
+        #expect(scenario.cases.allSatisfy { wire($0.steps[0]) == "MAIL FROM:<override@example.org>" })
+        #expect(
+            scenario.cases[1].matrix == [
+                MatrixValue(name: "sender", value: "override@example.org"), MatrixValue(name: "port", value: "587"),
+            ]
+        )
+    }
+
+    @Test("matrix values that interpolate other variables are named resolved, secrets masked")
+    func matrixValuesInterpolated() throws {
+        let result = compile(
+            """
+            name: M
+            vars: {domain: example.org}
+            matrix:
+              sender: ["a@${domain}", "${env:SMTPSPEC_SECRET_SENDER}"]
+            steps:
+              - mail-from: ${sender}
+            """,
+            options: CompileOptions(processEnvironment: ["SMTPSPEC_SECRET_SENDER": "hidden@example.org"])
+        )
+        let scenario = try #require(result.scenario, "\(result.rendered())")
+        #expect(scenario.cases.map(\.name) == ["M [sender=a@example.org]", "M [sender=******]"])
+        #expect(wire(scenario.cases[1].steps[0]) == "MAIL FROM:<hidden@example.org>")
+    }
+
     @Test("captures become run-time variables for later steps")
     func captures() throws {
         let compiled = try steps(

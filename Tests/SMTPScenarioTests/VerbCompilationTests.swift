@@ -34,6 +34,44 @@ struct VerbCompilationTests {
         #expect(compiled.allSatisfy { $0.expectation.source == "220" })
     }
 
+    @Test("open: a host beside its port may be bare IPv6; a variable may carry host:port")
+    func openForms() throws {
+        let compiled = try steps(
+            """
+            vars: {server: "[2001:db8::25]:2525"}
+            steps:
+              - open: {host: "2001:db8::1", port: 2526}
+              - open: {host: "[::1]"}
+              - open: ${server}
+            """
+        )
+        let targets = compiled.compactMap { step -> String? in
+            guard case .open(let open) = step.action, case .host(let host, let port) = open.target else { return nil }
+            return "\(host) \(port)"
+        }
+        #expect(targets == ["2001:db8::1 2526", "::1 25", "2001:db8::25 2525"])
+    }
+
+    @Test("open: malformed addresses are refused where they go wrong")
+    func openErrors() {
+        let result = compile(
+            """
+            steps:
+              - open: "::1:25"
+              - open: "[::1]x"
+              - open: mail.example.com:70000
+              - open: {host: mail.example.com, port: "0"}
+            """
+        )
+        #expect(
+            errorLines(result) == [
+                "'::1:25' looks like an IPv6 address without brackets @ 2:12",
+                "expected ':port' after ']' in '[::1]x' @ 3:17",
+                "'70000' is not a port number @ 4:28", "'0' is not a port number @ 5:43",
+            ]
+        )
+    }
+
     @Test("greetings, simple commands and send")
     func commands() throws {
         let compiled = try steps(

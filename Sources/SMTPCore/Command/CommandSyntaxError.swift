@@ -18,11 +18,17 @@ public struct CommandSyntaxError: Error, Sendable, Hashable, CustomStringConvert
     public let kind: Kind
     /// What is wrong, for a person.
     public let message: String
+    /// For `.badParameter`: the ESMTP keyword at fault, upper-cased (`NOTIFY`), so a server can pick its reply.
+    public let keyword: String?
+    /// For a malformed parameter value: how the parameter is written (`SIZE=<octets>`).
+    public let expected: String?
 
     /// Creates an error.
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, keyword: String? = nil, expected: String? = nil) {
         self.kind = kind
         self.message = message
+        self.keyword = keyword
+        self.expected = expected
     }
 
     /// The reply code a server gives for this error.

@@ -25,11 +25,12 @@ public enum DSNNotify: Sendable, Hashable, CustomStringConvertible {
         parse(words: value.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
     }
 
+    /// How the parameter is written.
+    static let usage = "NOTIFY=NEVER or NOTIFY=SUCCESS,FAILURE,DELAY"
+
     /// Parses words as a scenario lists them, e.g. `["success", "failure"]` or `["never"]`.
     public static func parse(words: [String]) -> Result<DSNNotify, CommandSyntaxError> {
-        if words.isEmpty {
-            return .failure(CommandSyntaxError(.badParameter, "NOTIFY needs a value: NEVER or SUCCESS, FAILURE, DELAY"))
-        }
+        if words.isEmpty { return .failure(problem("NOTIFY needs a value: NEVER or SUCCESS, FAILURE, DELAY")) }
         var conditions = Set<Condition>()
         var sawNever = false
         for word in words {
@@ -40,8 +41,7 @@ public enum DSNNotify: Sendable, Hashable, CustomStringConvertible {
                 conditions.insert(condition)
             } else {
                 return .failure(
-                    CommandSyntaxError(
-                        .badParameter,
+                    problem(
                         "NOTIFY value \(ProtocolDefect.quoted(word)) is not NEVER, SUCCESS, FAILURE or DELAY "
                             + "(RFC 3461 §4.1)"
                     )
@@ -50,13 +50,15 @@ public enum DSNNotify: Sendable, Hashable, CustomStringConvertible {
         }
         if sawNever {
             guard conditions.isEmpty, words.count == 1 else {
-                return .failure(
-                    CommandSyntaxError(.badParameter, "NOTIFY=NEVER must appear alone (RFC 3461 §4.1)")
-                )
+                return .failure(problem("NOTIFY=NEVER must appear alone (RFC 3461 §4.1)"))
             }
             return .success(.never)
         }
         return .success(.conditions(conditions))
+    }
+
+    private static func problem(_ message: String) -> CommandSyntaxError {
+        CommandSyntaxError(.badParameter, message, keyword: "NOTIFY", expected: usage)
     }
 
     /// The parameter value, e.g. `SUCCESS,FAILURE`.

@@ -9,7 +9,13 @@ extension ESMTPParameter {
         for parameter in parameters {
             let keyword = parameter.keyword.uppercased()
             guard seen.insert(keyword).inserted else {
-                return .failure(CommandSyntaxError(.badParameter, "Duplicate \(keyword) parameter (RFC 3461 §4.5)"))
+                return .failure(
+                    CommandSyntaxError(
+                        .badParameter,
+                        "Duplicate \(keyword) parameter (RFC 3461 §4.5)",
+                        keyword: keyword
+                    )
+                )
             }
             keyed.append((keyword, parameter))
         }

@@ -47,3 +47,22 @@ extension Array where Element == ESMTPParameter {
         first { $0.has(keyword: keyword) }
     }
 }
+
+extension ESMTPParameter {
+    /// The EHLO keyword a server advertises when it takes this parameter: 8BITMIME or BINARYMIME for those BODY
+    /// values (RFC 6152, RFC 3030; `BODY=7BIT` and values no extension defines need none), DSN for RET, ENVID,
+    /// NOTIFY and ORCPT (RFC 3461), and otherwise the keyword itself: SIZE (RFC 1870), SMTPUTF8 (RFC 6531), AUTH
+    /// (RFC 4954 §5), REQUIRETLS (RFC 8689), or the extension of that name.
+    public var extensionKeyword: String? {
+        switch keyword.uppercased() {
+        case "BODY":
+            switch value.flatMap(MailBodyType.init(parsing:)) {
+            case .eightBitMIME: return "8BITMIME"
+            case .binaryMIME: return "BINARYMIME"
+            case .sevenBit, nil: return nil
+            }
+        case "RET", "ENVID", "NOTIFY", "ORCPT": return "DSN"
+        case let other: return other
+        }
+    }
+}

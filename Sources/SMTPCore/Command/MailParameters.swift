@@ -34,9 +34,9 @@ public struct MailParameters: Sendable, Hashable {
         for (keyword, parameter) in keyed {
             switch keyword {
             case "SIZE":
-                guard let value = parameter.value, value.count <= 20, value.allSatisfy(\.isASCII),
-                    let size = Int(value), size >= 0
-                else { return .failure(bad(parameter, "SIZE=<octets>")) }
+                guard let size = parameter.value.flatMap(Self.size(parsing:)) else {
+                    return .failure(bad(parameter, "SIZE=<octets>"))
+                }
                 result.size = size
             case "BODY":
                 guard let body = parameter.value.flatMap(MailBodyType.init(parsing:)) else {
@@ -49,15 +49,15 @@ public struct MailParameters: Sendable, Hashable {
                 }
                 result.ret = ret
             case "ENVID":
-                guard let value = parameter.value, let decoded = XText.decode(value),
-                    decoded.utf8.count <= SMTPLimits.envelopeID
-                else { return .failure(bad(parameter, "ENVID=<xtext of at most 100 characters>")) }
+                guard let decoded = parameter.value.flatMap(XText.decode), Self.isEnvelopeID(decoded) else {
+                    return .failure(bad(parameter, "ENVID=<xtext of at most 100 printable ASCII characters>"))
+                }
                 result.envelopeID = decoded
             case "SMTPUTF8":
-                guard parameter.value == nil else { return .failure(bad(parameter, "SMTPUTF8 without a value")) }
+                guard parameter.value == nil else { return .failure(bad(parameter, "SMTPUTF8 (no value)")) }
                 result.smtputf8 = true
             case "REQUIRETLS":
-                guard parameter.value == nil else { return .failure(bad(parameter, "REQUIRETLS without a value")) }
+                guard parameter.value == nil else { return .failure(bad(parameter, "REQUIRETLS (no value)")) }
                 result.requireTLS = true
             case "AUTH":
                 guard let value = parameter.value else { return .failure(bad(parameter, "AUTH=<xtext> or AUTH=<>")) }
@@ -89,7 +89,27 @@ public struct MailParameters: Sendable, Hashable {
         return list + others
     }
 
+    /// A SIZE value (RFC 1870 §3): 1 to 20 ASCII digits; `nil` otherwise, or when it does not fit an `Int`.
+    public static func size(parsing text: String) -> Int? {
+        guard (1...20).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            return nil
+        }
+        return Int(text)
+    }
+
+    /// Whether `text`, before xtext encoding, can be an ENVID (RFC 3461 §4.4): 1 to 100 printable US-ASCII
+    /// characters.
+    public static func isEnvelopeID(_ text: String) -> Bool {
+        (1...SMTPLimits.envelopeID).contains(text.utf8.count) && text.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+    }
+
     static func bad(_ parameter: ESMTPParameter, _ usage: String) -> CommandSyntaxError {
-        CommandSyntaxError(.badParameter, "Bad \(parameter.keyword.uppercased()) parameter syntax; expected \(usage)")
+        let keyword = parameter.keyword.uppercased()
+        return CommandSyntaxError(
+            .badParameter,
+            "Bad \(keyword) parameter syntax; expected \(usage)",
+            keyword: keyword,
+            expected: usage
+        )
     }
 }

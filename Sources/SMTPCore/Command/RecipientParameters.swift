@@ -24,7 +24,7 @@ public struct RecipientParameters: Sendable, Hashable {
             switch keyword {
             case "NOTIFY":
                 guard let value = parameter.value else {
-                    return .failure(CommandSyntaxError(.badParameter, "Bad NOTIFY parameter syntax"))
+                    return .failure(MailParameters.bad(parameter, DSNNotify.usage))
                 }
                 switch DSNNotify.parse(value) {
                 case .success(let notify): result.notify = notify

@@ -67,11 +67,17 @@ public enum CommandKind: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Whether RFC 2920 allows this command before the end of a pipelined group (RSET, MAIL, RCPT); all others
-    /// must be last in their group.
+    /// Whether another command may follow this one in a pipelined group. RFC 2920 §3.1: RSET, MAIL and RCPT may
+    /// stand anywhere in a group, and message content may open one (so the end of data may be followed, as in the
+    /// RFC's own example of `.` then QUIT). BDAT chunks other than the last may be followed too: RFC 3030 §4.2
+    /// sends them without waiting, and a server discards the chunks after a refused one. Everything else ends
+    /// its group, because the client must see its reply first: EHLO, HELO, LHLO, DATA, VRFY, EXPN, NOOP and QUIT
+    /// (RFC 2920), STARTTLS (RFC 3207 §4.2), AUTH (RFC 4954 §4), BDAT LAST (after a refused one the state is
+    /// unknown and wants RSET), HELP, and a raw line of unknown effect (an extension's command is last-only unless
+    /// its RFC says otherwise).
     public var mayBeFollowedInPipeline: Bool {
         switch self {
-        case .rset, .mail, .rcpt: return true
+        case .rset, .mail, .rcpt, .endOfData, .bdat(last: false): return true
         default: return false
         }
     }

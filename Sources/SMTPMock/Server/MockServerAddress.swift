@@ -1,3 +1,5 @@
+import SMTPCore
+
 /// The address a ``MockServer`` listens on.
 public struct MockServerAddress: Sendable, Hashable, CustomStringConvertible {
     /// The IP address, for example `127.0.0.1`.
@@ -12,5 +14,5 @@ public struct MockServerAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `host:port`, with brackets around an IPv6 address.
-    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    public var description: String { HostPort(host: host, port: port).description }
 }

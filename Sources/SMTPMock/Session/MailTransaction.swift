@@ -1,13 +1,13 @@
+import SMTPCore
+
 /// A mail transaction in progress: from MAIL to the end of the message (RFC 5321 §3.3).
 struct MailTransaction: Sendable, Hashable {
     /// The reverse-path without angle brackets; empty for `<>`.
     var reversePath: String
     /// The MAIL parameters as written.
     var parameters: [String]
-    /// The declared SIZE, if any.
-    var declaredSize: Int?
-    /// Whether BODY=BINARYMIME was given (only BDAT may carry the message).
-    var binary = false
+    /// The MAIL parameters as SMTPCore reads them (BODY=BINARYMIME: only BDAT may carry the message).
+    var envelope = MailParameters()
     /// The accepted recipients.
     var recipients: [ReceivedMessage.Recipient] = []
     /// How many RCPT commands were refused.

@@ -8,7 +8,9 @@ extension MockSession {
             return actions.append(.reply(reply(.noArguments, ["usage": "DATA", "argument": argument])))
         }
         guard let current = transaction else { return actions.append(.reply(reply(.needMail))) }
-        if current.usedBDAT || current.binary { return actions.append(.reply(reply(.badSequence))) }
+        if current.usedBDAT || current.envelope.body == .binaryMIME {
+            return actions.append(.reply(reply(.badSequence)))
+        }
         guard !current.recipients.isEmpty else {
             return actions.append(.reply(reply(current.refusedRecipients > 0 ? .noValidRecipients : .needRcpt)))
         }

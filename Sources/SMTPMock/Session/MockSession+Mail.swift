@@ -14,8 +14,7 @@ extension MockSession {
         if let refusal = checkMailParameters(parameters, into: &next) {
             return actions.append(.reply(refusal))
         }
-        let utf8 = parameters.contains { $0.uppercased() == "SMTPUTF8" }
-        if !path.isEmpty, !AddressSyntax.validateMailbox(path, allowUTF8: utf8).isEmpty {
+        if !path.isEmpty, !AddressSyntax.validateMailbox(path, allowUTF8: next.envelope.smtputf8).isEmpty {
             return actions.append(.reply(reply(.badSender, ["address": path, "argument": argument])))
         }
         if !path.isEmpty, !persona.senderDomains.isEmpty,
@@ -34,7 +33,7 @@ extension MockSession {
         else { return actions.append(.reply(reply(.syntaxError, usage))) }
         if let refusal = checkRecipientParameters(parameters) { return actions.append(.reply(refusal)) }
         let values = ["address": path, "argument": argument]
-        let utf8 = current.parameters.contains { $0.uppercased() == "SMTPUTF8" }
+        let utf8 = current.envelope.smtputf8
         guard path.lowercased() == "postmaster" || AddressSyntax.validateMailbox(path, allowUTF8: utf8).isEmpty else {
             return actions.append(.reply(reply(.badRecipient, values)))
         }
@@ -69,80 +68,61 @@ extension MockSession {
         return reply(.relayDenied, values)
     }
 
-    private func checkMailParameters(_ parameters: [String], into next: inout MailTransaction) -> Reply? {
-        var seen: Set<String> = []
-        for parameter in parameters {
-            let (key, value) = Self.keyValue(parameter)
-            let values = ["argument": key]
-            if seen.contains(key) {
-                return reply(["RET", "ENVID"].contains(key) ? .badDSNParameter : .syntaxError, values)
+    /// Reads MAIL parameters with SMTPCore's `MailParameters`; the persona decides only what it offers and how
+    /// large a message may be.
+    private func checkMailParameters(_ words: [String], into next: inout MailTransaction) -> Reply? {
+        let usage = "MAIL FROM:<address>"
+        var parameters: [ESMTPParameter] = []
+        if let refusal = readOffered(words, usage: usage, into: &parameters) { return refusal }
+        switch MailParameters.parse(parameters) {
+        case .failure(let error): return refusal(error, usage: usage)
+        case .success(let mail):
+            if let size = mail.size, let limit = persona.sizeLimit, size > limit {
+                return reply(.messageTooBig, ["argument": "SIZE"])
             }
-            seen.insert(key)
-            switch key {
-            case "SIZE" where offers("SIZE"):
-                guard let value, !value.isEmpty, value.count <= 20, value.allSatisfy({ ("0"..."9").contains($0) })
-                else { return reply(.syntaxError, ["usage": "MAIL FROM:<address> SIZE=<octets>", "argument": key]) }
-                let size = Int(value) ?? Int.max
-                if let limit = persona.sizeLimit, size > limit { return reply(.messageTooBig, values) }
-                next.declaredSize = size
-            case "BODY":
-                switch value?.uppercased() {
-                case "7BIT": break
-                case "8BITMIME" where offers("8BITMIME"): break
-                case "BINARYMIME" where offers("BINARYMIME"): next.binary = true
-                default: return reply(.unsupportedParameter, ["argument": parameter])
-                }
-            case "SMTPUTF8" where offers("SMTPUTF8"):
-                guard value == nil else { return reply(.syntaxError, ["usage": "SMTPUTF8", "argument": key]) }
-            case "RET" where offers("DSN"):
-                guard let value, ["FULL", "HDRS"].contains(value.uppercased()) else {
-                    return reply(.badDSNParameter, values)
-                }
-            case "ENVID" where offers("DSN"):
-                guard let value, Self.isXText(value, maxLength: SMTPLimits.envelopeID) else {
-                    return reply(.badDSNParameter, values)
-                }
-            case "AUTH" where offers("AUTH"):
-                guard let value, !value.isEmpty else { return reply(.syntaxError, ["usage": "AUTH=<mailbox>"]) }
-            default:
-                return reply(.unsupportedParameter, ["argument": key])
+            next.envelope = mail
+            return nil
+        }
+    }
+
+    /// Reads RCPT parameters with SMTPCore's `RecipientParameters`.
+    private func checkRecipientParameters(_ words: [String]) -> Reply? {
+        let usage = "RCPT TO:<address>"
+        var parameters: [ESMTPParameter] = []
+        if let refusal = readOffered(words, usage: usage, into: &parameters) { return refusal }
+        guard case .failure(let error) = RecipientParameters.parse(parameters) else { return nil }
+        return refusal(error, usage: usage)
+    }
+
+    /// Reads each parameter into `parameters`, checking that it is well-formed and that the current EHLO keywords
+    /// offer it (SMTPCore says which keyword offers which parameter); the refusal of the first that is not.
+    private func readOffered(_ words: [String], usage: String, into parameters: inout [ESMTPParameter]) -> Reply? {
+        for word in words {
+            guard let parameter = ESMTPParameter.parse(word) else {
+                return reply(.syntaxError, ["usage": usage, "argument": word])
             }
+            if let needed = parameter.extensionKeyword, !offers(needed) {
+                // BODY itself is always taken: name the value that is not offered.
+                let argument = parameter.has(keyword: "BODY") ? parameter.description : parameter.keyword.uppercased()
+                return reply(.unsupportedParameter, ["argument": argument])
+            }
+            parameters.append(parameter)
         }
         return nil
     }
 
-    private func checkRecipientParameters(_ parameters: [String]) -> Reply? {
-        var seen: Set<String> = []
-        for parameter in parameters {
-            let (key, value) = Self.keyValue(parameter)
-            let values = ["argument": key]
-            if seen.contains(key) { return reply(key == "NOTIFY" ? .badNotify : .badDSNParameter, values) }
-            seen.insert(key)
-            switch key {
-            case "NOTIFY" where offers("DSN"):
-                guard let value, case .success = DSNNotify.parse(value) else { return reply(.badNotify, values) }
-            case "ORCPT" where offers("DSN"):
-                guard let value, let semicolon = value.firstIndex(of: ";"), value[..<semicolon].count > 0,
-                    Self.isXText(
-                        String(value[value.index(after: semicolon)...]),
-                        maxLength: SMTPLimits.originalRecipient
-                    )
-                else { return reply(.badDSNParameter, values) }
-            default:
-                return reply(.unsupportedParameter, ["argument": key])
-            }
+    /// The persona's reply to a parameter SMTPCore refuses: NOTIFY and the other DSN parameters have replies of
+    /// their own (RFC 3461 §4.5); anything else is a syntax error that shows how the parameter is written.
+    private func refusal(_ error: CommandSyntaxError, usage: String) -> Reply {
+        let keyword = error.keyword ?? ""
+        switch keyword {
+        case "NOTIFY": return reply(.badNotify, ["argument": keyword])
+        case "RET", "ENVID", "ORCPT": return reply(.badDSNParameter, ["argument": keyword])
+        default:
+            return reply(
+                .syntaxError,
+                ["usage": error.expected.map { "\(usage) \($0)" } ?? usage, "argument": keyword]
+            )
         }
-        return nil
-    }
-
-    /// Whether `value` is xtext (RFC 3461 §4) of at most `maxLength` octets.
-    static func isXText(_ value: String, maxLength: Int) -> Bool {
-        value.utf8.count <= maxLength && !value.isEmpty && XText.decodeBytes(value) != nil
-    }
-
-    /// `KEY=value` split at the first `=`, the key upper-cased.
-    static func keyValue(_ parameter: String) -> (String, String?) {
-        guard let equals = parameter.firstIndex(of: "=") else { return (parameter.uppercased(), nil) }
-        return (parameter[..<equals].uppercased(), String(parameter[parameter.index(after: equals)...]))
     }
 }

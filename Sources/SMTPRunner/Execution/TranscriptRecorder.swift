@@ -33,15 +33,7 @@ final class TranscriptRecorder {
 
     private func append(_ direction: TranscriptEntry.Direction, _ text: String) {
         let offset = ContinuousClock.now - start
-        let time = startDate.addingTimeInterval(offset.seconds)
+        let time = startDate.addingTimeInterval(offset.secondsValue)
         entries.append(TranscriptEntry(time: time, offset: offset, direction: direction, text: plan.redact(text)))
-    }
-}
-
-extension Duration {
-    /// The duration in seconds, as a floating-point number.
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

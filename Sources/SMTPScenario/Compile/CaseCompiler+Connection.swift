@@ -1,3 +1,4 @@
+import SMTPCore
 import SMTPYAML
 
 extension CaseCompiler {
@@ -16,30 +17,19 @@ extension CaseCompiler {
             checkDomainText(domain, at: mx, allowLiteral: false)
             target = .mx(domain: domain, port: port ?? defaultPort)
         } else if let hostValue = open.host {
-            guard var host = interpolator.text(hostValue)?.literalOrReport(hostValue, &interpolator.diagnostics)
+            guard let text = interpolator.text(hostValue)?.literalOrReport(hostValue, &interpolator.diagnostics)
             else { return nil }
-            if open.port == nil {
-                var problems: [Diagnostic] = []
-                guard let (splitHost, splitPort) = HostPort.split(host, at: hostValue.location, diagnostics: &problems)
-                else {
-                    interpolator.diagnostics += problems
-                    return nil
-                }
-                host = splitHost.value
-                if let splitPort {
-                    port = compilePort(splitPort)
-                    if port == nil { return nil }
-                }
-            }
-            if host.isEmpty {
-                error("'open' has an empty host", at: hostValue.location)
+            // Split after interpolation: `${server}` may carry a port. A host written beside `port` is a host alone.
+            let parsed =
+                open.port == nil
+                ? HostPort.parse(text) : HostPort.parseHost(text).map { HostPort(host: $0, port: port) }
+            switch parsed {
+            case .success(let address):
+                target = .host(address.host, port: address.port ?? defaultPort)
+            case .failure(let problem):
+                report(problem, in: hostValue)
                 return nil
             }
-            if host.contains(where: { $0 == " " || $0 == "\r" || $0 == "\n" || $0 == "/" }) {
-                error("'\(host)' is not a host name or address", at: hostValue.location)
-                return nil
-            }
-            target = .host(host, port: port ?? defaultPort)
         } else {
             return nil
         }
@@ -54,15 +44,17 @@ extension CaseCompiler {
 
     private mutating func compilePort(_ value: Located<String>) -> Int? {
         guard let text = interpolator.text(value)?.literalOrReport(value, &interpolator.diagnostics) else { return nil }
-        guard let port = Int(text), (1...65535).contains(port) else {
-            error(
-                "'\(text)' is not a port number",
-                at: value.location,
-                note: "ports are 1 to 65535; SMTP uses 25, 465 or 587"
-            )
+        switch HostPort.port(text) {
+        case .success(let port): return port
+        case .failure(let problem):
+            report(problem, in: value)
             return nil
         }
-        return port
+    }
+
+    /// Reports a host:port problem at its place in the written value.
+    private mutating func report(_ problem: HostPort.Problem, in value: Located<String>) {
+        error(problem.message, at: interpolator.place(value, offset: problem.offset), note: problem.note)
     }
 
     /// Compiles `verify`, `ca-file` and `server-name`.

@@ -2,26 +2,24 @@ import SMTPCore
 import SMTPYAML
 
 extension CaseCompiler {
-    /// Compiles `mail-from`: `MAIL FROM:<reverse-path>` with SIZE, BODY, RET, ENVID and SMTPUTF8.
+    /// Compiles `mail-from`: `MAIL FROM:<reverse-path>` with SIZE, BODY, RET, ENVID and SMTPUTF8, each value
+    /// checked and written by SMTPCore's `MailParameters`.
     mutating func compileMailFrom(_ mail: MailFromAST) -> PlannedAction? {
         guard let address = argument(mail.address, of: .mailFrom) else { return nil }
         checkMailbox(address, at: mail.address, allowNull: true, utf8: mail.smtputf8)
         envelope.sender = address.captureNames.isEmpty ? address.wire() : nil
         envelope.recipients = []
-        var line = "MAIL FROM:<" + address + ">"
+        var parameters = MailParameters()
         if let size = mail.size {
             guard let text = argument(size, of: .mailFrom) else { return nil }
-            if let value = UInt64(text.wire()) {
-                line = line + " SIZE=\(value)"
-            } else {
+            parameters.size = MailParameters.size(parsing: text.wire())
+            if parameters.size == nil {
                 error("'size' must be a whole number of octets, not '\(text.wire())'", at: size.location)
             }
         }
         if let body = mail.body {
-            let keyword = body.value.uppercased()
-            if ["7BIT", "8BITMIME", "BINARYMIME"].contains(keyword) {
-                line = line + " BODY=\(keyword)"
-            } else {
+            parameters.body = MailBodyType(parsing: body.value)
+            if parameters.body == nil {
                 error(
                     "'body' must be 7bit, 8bitmime or binarymime, not '\(body.value)'",
                     at: body.location,
@@ -30,10 +28,8 @@ extension CaseCompiler {
             }
         }
         if let ret = mail.ret {
-            let keyword = ret.value.uppercased()
-            if ["FULL", "HDRS"].contains(keyword) {
-                line = line + " RET=\(keyword)"
-            } else {
+            parameters.ret = DSNReturn(parsing: ret.value)
+            if parameters.ret == nil {
                 error(
                     "'ret' must be full or hdrs, not '\(ret.value)'",
                     at: ret.location,
@@ -45,27 +41,26 @@ extension CaseCompiler {
             guard let text = argument(envid, of: .mailFrom)?.literalOrReport(envid, &interpolator.diagnostics) else {
                 return nil
             }
-            if text.unicodeScalars.count > SMTPLimits.envelopeID
-                || !text.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) })
-            {
+            if !MailParameters.isEnvelopeID(text) {
                 error(
-                    "'envid' must be at most \(SMTPLimits.envelopeID) printable ASCII characters",
+                    "'envid' must be 1 to \(SMTPLimits.envelopeID) printable ASCII characters",
                     at: envid.location,
                     note: "RFC 3461 §4.4"
                 )
             }
-            line = line + " ENVID=" + XText.encode(text)
+            parameters.envelopeID = text
         }
-        if mail.smtputf8 { line = line + " SMTPUTF8" }
-        return command(line, at: mail.address.location)
+        parameters.smtputf8 = mail.smtputf8
+        return command(Self.line("MAIL FROM:<" + address + ">", parameters.parameters), at: mail.address.location)
     }
 
-    /// Compiles `rcpt`: `RCPT TO:<forward-path>` with NOTIFY and ORCPT.
+    /// Compiles `rcpt`: `RCPT TO:<forward-path>` with NOTIFY and ORCPT, written by SMTPCore's
+    /// `RecipientParameters`.
     mutating func compileRcpt(_ rcpt: RcptAST, besideNotify: NotifyAST?) -> PlannedAction? {
         guard let address = argument(rcpt.address, of: .rcpt) else { return nil }
         checkMailbox(address, at: rcpt.address, allowNull: false, utf8: true)
         if address.captureNames.isEmpty { envelope.recipients.append(address.wire()) }
-        var line = "RCPT TO:<" + address + ">"
+        var parameters = RecipientParameters()
         if rcpt.notify != nil, let besideNotify {
             error(
                 "'notify' is given twice",
@@ -73,36 +68,46 @@ extension CaseCompiler {
                 note: "keep it either beside 'rcpt' or inside it"
             )
         }
-        if let notify = rcpt.notify ?? besideNotify, let keywords = compileNotify(notify) {
-            line = line + " NOTIFY=" + keywords.joined(separator: ",")
+        if let notify = rcpt.notify ?? besideNotify {
+            parameters.notify = compileNotify(notify)
         }
         if let orcpt = rcpt.orcpt {
             guard let text = argument(orcpt, of: .rcpt)?.literalOrReport(orcpt, &interpolator.diagnostics) else {
                 return nil
             }
-            var addressType = "rfc822"
-            var original = text
-            if let semicolon = text.firstIndex(of: ";") {
-                addressType = String(text[..<semicolon])
-                original = String(text[text.index(after: semicolon)...])
+            // `addr-type;address`, or an address alone, taken as rfc822.
+            let original =
+                text.firstIndex(of: ";").map {
+                    DSNOriginalRecipient(
+                        addressType: String(text[..<$0]),
+                        address: String(text[text.index(after: $0)...])
+                    )
+                } ?? DSNOriginalRecipient(address: text)
+            if !original.isWithinLimit {
+                error(
+                    "'orcpt' is \(original.value.utf8.count) characters; RFC 3461 §4.2 allows "
+                        + "\(SMTPLimits.originalRecipient)",
+                    at: orcpt.location
+                )
             }
-            let encoded = addressType + ";" + XText.encode(original)
-            if encoded.count > SMTPLimits.originalRecipient {
-                error("'orcpt' is \(encoded.count) characters; RFC 3461 §4.2 allows 500", at: orcpt.location)
-            }
-            line = line + " ORCPT=" + encoded
+            parameters.originalRecipient = original
         }
-        return command(line, at: rcpt.address.location)
+        return command(Self.line("RCPT TO:<" + address + ">", parameters.parameters), at: rcpt.address.location)
     }
 
-    /// `never`, or a list of success, failure and delay, each once (RFC 3461 §4.1).
-    private mutating func compileNotify(_ notify: NotifyAST) -> [String]? {
-        var keywords: [String] = []
-        let allowed = ["never", "success", "failure", "delay"]
+    /// The command line with its parameters in wire form.
+    private static func line(_ command: PlanText, _ parameters: [ESMTPParameter]) -> PlanText {
+        parameters.reduce(command) { $0 + " " + $1.description }
+    }
+
+    /// `never`, or a list of success, failure and delay, each once; SMTPCore's `DSNNotify` decides what is valid
+    /// (RFC 3461 §4.1), each word is tried alone so that a bad one is shown where it is written.
+    private mutating func compileNotify(_ notify: NotifyAST) -> DSNNotify? {
+        let words = ["never"] + DSNNotify.Condition.allCases.map { $0.rawValue.lowercased() }
+        var seen: Set<String> = []
         for value in notify.values {
-            let word = value.value.lowercased()
-            guard allowed.contains(word) else {
-                let guess = Suggestion.closest(to: word, among: allowed)
+            guard case .success = DSNNotify.parse(words: [value.value]) else {
+                let guess = Suggestion.closest(to: value.value.lowercased(), among: words)
                 error(
                     "invalid notify value '\(value.value)'",
                     at: value.location,
@@ -111,17 +116,17 @@ extension CaseCompiler {
                 )
                 return nil
             }
-            if keywords.contains(word.uppercased()) {
-                error("notify value '\(word)' is given twice", at: value.location)
+            guard seen.insert(value.value.lowercased()).inserted else {
+                error("notify value '\(value.value.lowercased())' is given twice", at: value.location)
                 return nil
             }
-            keywords.append(word.uppercased())
         }
-        if keywords.isEmpty {
+        if notify.values.isEmpty {
             error("'notify' is empty", at: notify.location, note: "use never, or any of success, failure, delay")
             return nil
         }
-        if keywords.contains("NEVER"), keywords.count > 1 {
+        // Every word is valid on its own, so what is left to refuse is NEVER beside another value.
+        guard case .success(let parsed) = DSNNotify.parse(words: notify.values.map(\.value)) else {
             error(
                 "notify 'never' cannot be combined with other values",
                 at: notify.location,
@@ -129,7 +134,7 @@ extension CaseCompiler {
             )
             return nil
         }
-        return keywords
+        return parsed
     }
 
     /// Checks a mailbox's syntax and RFC 5321 limits when it is known at compile time.

@@ -113,12 +113,31 @@ struct CaseCompiler {
         case (.pipeline, .steps(let steps)):
             let inner = compile(steps)
             guard inner.count == steps.count else { return nil }
+            checkPipelineOrder(inner)
             return .pipeline(PipelinePlan(steps: inner, force: step.force))
         case (.sleep, .duration(let duration)):
             return .sleep(duration.value)
         default:
             // The reader already reported why the argument is missing.
             return nil
+        }
+    }
+
+    /// Refuses a step with another after it in its pipeline when SMTPCore's `CommandKind.mayBeFollowedInPipeline`
+    /// (RFC 2920 §3.1) says it must end the group: only RSET, MAIL, RCPT and BDAT chunks before the last may be
+    /// followed. A `send` line the compiler cannot read (an unknown verb, a malformed command, a capture still to
+    /// come) is the writer's deliberate raw line and is not judged.
+    private mutating func checkPipelineOrder(_ steps: [PlannedStep]) {
+        let sent = steps.flatMap { step in SequenceCheck.kinds(of: step).map { (step: step, kind: $0) } }
+        for (step, kind) in sent.dropLast() where kind != .raw && !kind.mayBeFollowedInPipeline {
+            error(
+                "'\(step.verb.rawValue)' must be the last step of its pipeline",
+                at: step.location,
+                note: "RFC 2920 §3.1: the reply to \(kind) must be read before anything more is sent; "
+                    + "end the pipeline here and put the rest after it",
+                span: step.verb.rawValue.count
+            )
+            return
         }
     }
 

@@ -17,4 +17,23 @@ enum MatrixExpansion {
         }
         return result
     }
+
+    /// The values a case's matrix variables really take: after precedence (`--var` wins over the matrix) and
+    /// interpolation (a `${name}` in the value is filled in), secrets masked. Where a value cannot be resolved it
+    /// is shown as written; the steps that use it report why.
+    static func values(of combination: [Assignment], in interpolator: Interpolator) -> [MatrixValue] {
+        var resolver = interpolator
+        return combination.map { assignment in
+            let reference = Located("${\(assignment.name)}", at: assignment.value.location)
+            return MatrixValue(
+                name: assignment.name,
+                value: resolver.text(reference)?.redacted() ?? assignment.value.value
+            )
+        }
+    }
+
+    /// `name [a=1, b=2]`, or the name alone without a matrix.
+    static func caseName(_ name: String, _ values: [MatrixValue]) -> String {
+        values.isEmpty ? name : name + " [" + values.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") + "]"
+    }
 }

@@ -43,29 +43,32 @@ public struct ScenarioCompiler: Sendable {
         let directory = (source.path as NSString).deletingLastPathComponent
         var cases: [SessionPlan] = []
         var warnings: [Diagnostic] = []
+        var played: Set<[MatrixValue]> = []
         for combination in MatrixExpansion.combinations(of: ast.matrix) {
             let variables = layeredVariables(ast: ast, environment: environment, combination: combination)
+            let interpolator = Interpolator(
+                variables: variables,
+                environment: options.processEnvironment,
+                sources: sources
+            )
+            // Named after the values the case really uses. Combinations that come out the same (an axis that
+            // `--var` overrides) are one case, played once.
+            let matrix = MatrixExpansion.values(of: combination, in: interpolator)
+            guard played.insert(matrix).inserted else { continue }
             var compiler = CaseCompiler(
                 ast: ast,
                 directory: directory.isEmpty ? "." : directory,
                 options: options,
-                interpolator: Interpolator(
-                    variables: variables,
-                    environment: options.processEnvironment,
-                    sources: sources
-                )
+                interpolator: interpolator
             )
             let steps = compiler.compile(ast.steps)
             diagnostics += compiler.diagnostics
             warnings += SequenceCheck.warnings(for: steps)
             let name = ast.name?.value ?? ((source.path as NSString).lastPathComponent)
-            let caseName =
-                combination.isEmpty
-                ? name : name + " [" + combination.map { "\($0.name)=\($0.value.value)" }.joined(separator: ", ") + "]"
             cases.append(
                 SessionPlan(
-                    name: caseName,
-                    matrix: combination.map { MatrixValue(name: $0.name, value: $0.value.value) },
+                    name: MatrixExpansion.caseName(name, matrix),
+                    matrix: matrix,
                     steps: steps,
                     secrets: Array(compiler.interpolator.secrets)
                 )

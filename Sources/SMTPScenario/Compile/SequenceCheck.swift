@@ -54,7 +54,7 @@ enum SequenceCheck {
     }
 
     /// What the state machine sees of a step; nothing for `sleep`.
-    private static func kinds(of step: PlannedStep) -> [CommandKind] {
+    static func kinds(of step: PlannedStep) -> [CommandKind] {
         switch step.action {
         case .open: return [.open]
         case .starttls: return [.starttls]

@@ -57,20 +57,4 @@ public enum DurationSyntax {
         }
         return .success(total)
     }
-
-    /// Formats a duration the way the language writes it: `2m`, `30s`, `1m30s`, `500ms`.
-    public static func format(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let milliseconds = attoseconds / 1_000_000_000_000_000
-        if seconds == 0 { return "\(milliseconds)ms" }
-        var parts: [String] = []
-        let hours = seconds / 3600
-        let minutes = (seconds % 3600) / 60
-        let secs = seconds % 60
-        if hours > 0 { parts.append("\(hours)h") }
-        if minutes > 0 { parts.append("\(minutes)m") }
-        if secs > 0 { parts.append("\(secs)s") }
-        if milliseconds > 0 { parts.append("\(milliseconds)ms") }
-        return parts.joined()
-    }
 }

@@ -1,3 +1,5 @@
+import SMTPCore
+
 /// Renders a compiled scenario as `smtpspec plan` prints it: per case, each step's location,
 /// the exact lines it sends with a `C:` prefix (secrets as `******`), its expectation and timeout.
 public enum PlanRenderer {
@@ -14,7 +16,7 @@ public enum PlanRenderer {
         if let retry = scenario.retry {
             out +=
                 "retry: on \(retry.on.map(\.description).joined(separator: " | ")), "
-                + "\(retry.attempts) attempts, \(DurationSyntax.format(retry.delay)) apart\n"
+                + "\(retry.attempts) attempts, \(retry.delay.shortText) apart\n"
         }
         return out
     }
@@ -46,11 +48,11 @@ public enum PlanRenderer {
         }
         if step.verb != .sleep {
             out += "\(indent)   expect  \(expectation)\n"
-            var timing = "\(indent)   timeout \(DurationSyntax.format(step.timeout))"
+            var timing = "\(indent)   timeout \(step.timeout.shortText)"
             if case .data(let data) = step.action {
-                timing += " (354 within \(DurationSyntax.format(data.initiationTimeout)))"
+                timing += " (354 within \(data.initiationTimeout.shortText))"
             }
-            if let within = step.within { timing += ", within \(DurationSyntax.format(within))" }
+            if let within = step.within { timing += ", within \(within.shortText)" }
             out += timing + "\n"
         }
         for capture in step.captures {

@@ -34,7 +34,7 @@ extension PlannedStep {
             var text: String
             switch open.target {
             case .host(let host, let port):
-                text = "connect to \(host.contains(":") ? "[\(host)]" : host):\(port)"
+                text = "connect to \(HostPort(host: host, port: port))"
             case .mx(let domain, let port):
                 text = "connect to the MX hosts of \(domain), port \(port)" + (open.each ? ", each in turn" : "")
             }
@@ -66,7 +66,7 @@ extension PlannedStep {
         case .pipeline(let group):
             return group.steps.flatMap { $0.displayLines(captures: captures) }
         case .sleep(let duration):
-            return [.note("wait \(DurationSyntax.format(duration))")]
+            return [.note("wait \(duration.shortText)")]
         }
     }
 

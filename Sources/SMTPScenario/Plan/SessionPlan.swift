@@ -5,7 +5,8 @@ import Foundation
 public struct SessionPlan: Sendable, Hashable {
     /// The case's name: the scenario name, plus the matrix values (`recipient=a@x, port=25`).
     public var name: String
-    /// The matrix values that make this case, in matrix order; empty without a matrix.
+    /// The matrix variables' values in this case, in matrix order, as the steps use them (after `--var` and
+    /// interpolation, secrets masked); empty without a matrix.
     public var matrix: [MatrixValue]
     /// The steps in order.
     public var steps: [PlannedStep]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Logging
+import SMTPCore
 import SMTPMock
 import SMTPYAML
 
@@ -54,8 +55,8 @@ struct MockCommand: AsyncParsableCommand {
         if (tlsCertificate == nil) != (tlsKey == nil) {
             throw ValidationError("--tls-cert and --tls-key go together")
         }
-        guard Self.split(listen) != nil else {
-            throw ValidationError("--listen must be HOST:PORT, for example 127.0.0.1:2525, not '\(listen)'")
+        if case .failure(let problem) = Self.listenAddress(listen) {
+            throw ValidationError("--listen: \(problem); for example 127.0.0.1:2525")
         }
         guard idleTimeout > 0, maxConnections > 0 else {
             throw ValidationError("--idle-timeout and --max-connections must be positive")
@@ -83,7 +84,7 @@ struct MockCommand: AsyncParsableCommand {
             idleTimeout: .seconds(idleTimeout),
             maxConnections: maxConnections
         )
-        if let (host, port) = Self.split(listen) {
+        if case .success(let (host, port)) = Self.listenAddress(listen) {
             configuration.host = host
             configuration.port = port
         }
@@ -112,14 +113,11 @@ struct MockCommand: AsyncParsableCommand {
         }
     }
 
-    /// `host:port` or `[v6]:port`.
-    static func split(_ text: String) -> (String, Int)? {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-            (0...65535).contains(port)
-        else { return nil }
-        var host = String(text[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        return host.isEmpty ? nil : (host, port)
+    /// `host:port` or `[v6]:port`, parsed by SMTPCore's `HostPort`; port 0 picks a free port.
+    static func listenAddress(_ text: String) -> Result<(String, Int), HostPort.Problem> {
+        HostPort.parse(text, allowingPortZero: true).flatMap { parsed in
+            parsed.resolvedPort().map { (parsed.host, $0) }
+        }
     }
 
     /// Handles SIGINT and SIGTERM with dispatch sources instead of the default (terminate).

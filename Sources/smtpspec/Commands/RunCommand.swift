@@ -77,11 +77,11 @@ struct RunCommand: AsyncParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if verbose, quiet { throw ValidationError("give --verbose or --quiet, not both") }
         if mock != nil, server != nil { throw ValidationError("give --mock or --server, not both") }
-        if let server, Endpoint(parsing: server, defaultPort: 25) == nil {
-            throw ValidationError("--server '\(server)' must be host:port or [v6]:port")
+        if let server, case .failure(let problem) = Endpoint.parse(server, defaultPort: 25) {
+            throw ValidationError("--server: \(problem)")
         }
-        if let dnsServer, Endpoint(parsing: dnsServer, defaultPort: 53) == nil {
-            throw ValidationError("--dns-server '\(dnsServer)' must be host:port or [v6]:port")
+        if let dnsServer, case .failure(let problem) = Endpoint.parse(dnsServer, defaultPort: 53) {
+            throw ValidationError("--dns-server: \(problem)")
         }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard '\(shard)' must be I/N with 1 <= I <= N")

@@ -1,4 +1,5 @@
 import Foundation
+import SMTPCore
 
 /// Where the real peers started by `scripts/peers.sh start` listen, read from the environment variables it writes
 /// to `.peers/env` (`scripts/test.sh` exports them before `swift test`).
@@ -86,18 +87,11 @@ enum PeerEnvironment {
         return text
     }
 
-    /// Parses `host:port` or `[v6]:port` from an environment variable.
+    /// Parses `host:port` or `[v6]:port` from an environment variable, with SMTPCore's `HostPort`.
     static func endpoint(_ name: String) -> (host: String, port: Int)? {
-        guard let text = value(name), let colon = text.lastIndex(of: ":") else {
+        guard let text = value(name), case .success(let parsed) = HostPort.parse(text), let port = parsed.port else {
             return nil
         }
-        var host = String(text[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") {
-            host = String(host.dropFirst().dropLast())
-        }
-        guard !host.isEmpty, let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
-            return nil
-        }
-        return (host, port)
+        return (parsed.host, port)
     }
 }
