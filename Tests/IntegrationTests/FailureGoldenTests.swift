@@ -30,7 +30,7 @@ struct FailureGoldenTests {
     static let golden = "Tests/Fixtures/golden/golden.persona.yaml"
 
     static let cases: [Case] = [
-        Case(name: "rcpt-user-unknown", persona: "exchange", mustName: "got 550 5.1.1 User unknown", kind: "reply"),
+        Case(name: "rcpt-user-unknown", persona: "exchange", mustName: "550 5.1.1 User unknown", kind: "reply"),
         Case(
             name: "capability-assertions",
             persona: "exchange",
@@ -59,7 +59,7 @@ struct FailureGoldenTests {
             name: "greeting-too-slow",
             persona: golden,
             mustName: "expected within 200ms",
-            kind: "too-slow"
+            kind: "greeting-too-slow"
         ),
         Case(name: "command-too-slow", persona: golden, mustName: "expected within 200ms", kind: "too-slow"),
         Case(
@@ -218,6 +218,7 @@ struct FailureGoldenTests {
         guard let end = xml[start.upperBound...].firstIndex(of: "\"") else { return nil }
         return String(xml[start.upperBound..<end])
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
     }

@@ -66,7 +66,9 @@ extension FailureExplanation {
         }
         if let reply = step.reply { return reply.encodedLines }
         guard let primary = failure.primary else { return [failure.message] }
-        if case .transport(let error, _) = primary, let quoted = error.offendingText {
+        if case .transport(let error, _) = primary, let quoted = error.offendingText,
+            !primary.description.contains(quoted)
+        {
             return [primary.description, "received: \(quoted)"]
         }
         return [primary.description]

@@ -9,6 +9,8 @@ extension PeerEnvironment {
         case aiosmtpd
         /// dnsmasq on 127.0.0.1:5353.
         case dnsServer
+        /// Dovecot 2.3's LMTP server on 127.0.0.1:2424.
+        case dovecotLMTP
 
         /// The environment variable holding the peer's address.
         var variable: String {
@@ -17,6 +19,7 @@ extension PeerEnvironment {
             case .postfixIPv6: "SMTPSPEC_POSTFIX_V6"
             case .aiosmtpd: "SMTPSPEC_AIOSMTPD"
             case .dnsServer: "SMTPSPEC_DNS"
+            case .dovecotLMTP: "SMTPSPEC_DOVECOT_LMTP"
             }
         }
 
@@ -27,6 +30,7 @@ extension PeerEnvironment {
             case .postfixIPv6: "Postfix (IPv6)"
             case .aiosmtpd: "aiosmtpd"
             case .dnsServer: "dnsmasq"
+            case .dovecotLMTP: "Dovecot LMTP"
             }
         }
     }

@@ -38,6 +38,18 @@ enum PeerEnvironment {
         endpoint(Peer.dnsServer.variable)
     }
 
+    /// Dovecot's LMTP server (`SMTPSPEC_DOVECOT_LMTP`, normally 127.0.0.1:2424), whose user
+    /// `full@lmtp.smtpspec.test` is over quota: refused with 552 5.2.2 after the message, not at RCPT.
+    static var dovecotLMTP: (host: String, port: Int)? {
+        endpoint(Peer.dovecotLMTP.variable)
+    }
+
+    /// The directory below which the test Dovecot stores delivered mail as maildirs, for example
+    /// `lmtp.smtpspec.test/kate/new/` (`SMTPSPEC_DOVECOT_MAILDIR`).
+    static var dovecotMaildir: String? {
+        value("SMTPSPEC_DOVECOT_MAILDIR")
+    }
+
     /// The PEM file of the test CA that signed the test Postfix's certificate (`SMTPSPEC_TEST_CA`).
     static var testCAPath: String? {
         value("SMTPSPEC_TEST_CA")
