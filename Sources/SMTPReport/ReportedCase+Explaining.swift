@@ -1,5 +1,6 @@
 import SMTPDiagnosis
 import SMTPRunner
+import SMTPYAML
 
 extension ReportedCase {
     /// A case as soon as its result is in (for printing it while the run goes on): the result with `secrets`

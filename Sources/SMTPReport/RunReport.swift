@@ -1,6 +1,7 @@
 import Foundation
 import SMTPDiagnosis
 import SMTPRunner
+import SMTPYAML
 
 /// Everything a run produced, as every reporter renders it: the cases with their results and failure
 /// explanations, the files that did not compile, when the run started and how long it took.

@@ -10,9 +10,15 @@ extension Diagnostic {
     ///    |
     /// ```
     ///
-    /// - Parameter source: the file the location points into, to quote its line; without it only
-    ///   the location and note are shown.
-    public func rendered(source: SourceFile?) -> String {
+    /// - Parameters:
+    ///   - source: the file the location points into, to quote its line; without it only the location and note
+    ///     are shown.
+    ///   - mask: the secrets to hide in everything shown (message, quoted line, note).
+    public func rendered(source: SourceFile?, mask: SecretMask = SecretMask([])) -> String {
+        mask.apply(unmasked(source: source))
+    }
+
+    private func unmasked(source: SourceFile?) -> String {
         var out = "\(severity.rawValue): \(message)\n"
         guard let location else {
             if let note { out += "  = note: \(note)\n" }

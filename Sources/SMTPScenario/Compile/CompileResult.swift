@@ -9,12 +9,21 @@ public struct CompileResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The files the diagnostics point into (the scenario and its environment file).
     public var sources: [String: SourceFile]
+    /// Every secret the compiler read (`${env:…}` values, passwords), even of a file that did not compile, so
+    /// that no diagnostic shows one.
+    public var mask: SecretMask
 
     /// Creates a result.
-    public init(scenario: CompiledScenario?, diagnostics: [Diagnostic], sources: [String: SourceFile]) {
+    public init(
+        scenario: CompiledScenario?,
+        diagnostics: [Diagnostic],
+        sources: [String: SourceFile],
+        mask: SecretMask = SecretMask([])
+    ) {
         self.scenario = scenario
         self.diagnostics = diagnostics
         self.sources = sources
+        self.mask = mask
     }
 
     /// The errors only.
@@ -23,10 +32,10 @@ public struct CompileResult: Sendable {
     /// The warnings only.
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
-    /// Every diagnostic rendered Hurl-style, separated by blank lines.
+    /// Every diagnostic rendered Hurl-style, separated by blank lines, with every secret masked.
     public func rendered() -> String {
         diagnostics.map { diagnostic in
-            diagnostic.rendered(source: diagnostic.location.flatMap { sources[$0.file] })
+            diagnostic.rendered(source: diagnostic.location.flatMap { sources[$0.file] }, mask: mask)
         }.joined(separator: "\n")
     }
 }

@@ -94,16 +94,23 @@ public struct ScenarioCompiler: Sendable {
             cases: cases,
             warnings: unique(warnings)
         )
-        return finish(scenario, diagnostics, sources)
+        let mask = SecretMask(cases.flatMap(\.secrets))
+        return finish(scenario, diagnostics, sources, mask: mask)
     }
 
     private func finish(
         _ scenario: CompiledScenario?,
         _ diagnostics: [Diagnostic],
-        _ sources: [String: SourceFile]
+        _ sources: [String: SourceFile],
+        mask: SecretMask = SecretMask([])
     ) -> CompileResult {
         let all = unique(diagnostics).sortedBySource
-        return CompileResult(scenario: all.containsErrors ? nil : scenario, diagnostics: all, sources: sources)
+        return CompileResult(
+            scenario: all.containsErrors ? nil : scenario,
+            diagnostics: all,
+            sources: sources,
+            mask: mask
+        )
     }
 
     /// The same diagnostic from several matrix cases is reported once.

@@ -65,7 +65,7 @@ public struct PlanText: Sendable, Hashable, CustomStringConvertible {
     public var description: String { redacted() }
 
     /// What every secret is shown as.
-    public static let mask = "******"
+    public static let mask = SecretMask.placeholder
 
     /// Joins texts, keeping their segments.
     public static func + (lhs: PlanText, rhs: PlanText) -> PlanText {

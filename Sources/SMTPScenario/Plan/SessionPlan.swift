@@ -1,4 +1,5 @@
 import Foundation
+import SMTPYAML
 
 /// One session to play: a case of a scenario, with its variables resolved and its steps
 /// compiled to exact command lines.
@@ -11,25 +12,25 @@ public struct SessionPlan: Sendable, Hashable {
     /// The steps in order.
     public var steps: [PlannedStep]
     /// Every secret value in this case, for redacting anything shown (longest first).
-    public var secrets: [String]
+    public var secrets: [String] {
+        didSet { mask = SecretMask(secrets) }
+    }
+    /// The mask of ``secrets``: what every shown text of this case goes through.
+    public private(set) var mask: SecretMask
 
     /// Creates a plan.
     public init(name: String, matrix: [MatrixValue] = [], steps: [PlannedStep], secrets: [String]) {
         self.name = name
         self.matrix = matrix
         self.steps = steps
-        self.secrets = Array(Set(secrets.filter { !$0.isEmpty })).sorted {
-            ($0.count, $0) > ($1.count, $1)
-        }
+        let kept = Array(Set(secrets.filter { !$0.isEmpty })).sorted { ($0.count, $0) > ($1.count, $1) }
+        self.secrets = kept
+        self.mask = SecretMask(kept)
     }
 
-    /// Replaces every secret value in `text` with `******`.
+    /// Replaces every secret value in `text` (and its base64 form) with `******`: ``mask`` applied.
     public func redact(_ text: String) -> String {
-        var result = text
-        for secret in secrets where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: PlanText.mask)
-        }
-        return result
+        mask.apply(text)
     }
 }
 
