@@ -1,6 +1,7 @@
 import SMTPCore
 import SMTPDiagnosis
 import SMTPRunner
+import SMTPScenario
 import Testing
 
 /// The small languages of the catalogue: reply codes and classes, enhanced code patterns, steps.
@@ -44,14 +45,28 @@ struct PatternTests {
     }
 
     @Test(
-        "Steps from scenario verbs; verbs without a key are 'any'",
+        "Step keywords read back to the step; scenario verbs that are not commands have no step",
         arguments: [
             ("open", DiagnosisStep.open), ("ehlo", .ehlo), ("mail-from", .mailFrom), ("rcpt", .rcpt), ("data", .data),
-            ("end-of-data", .endOfData), ("QUIT", .quit), ("send", .any), ("pipeline", .any), ("sleep", .any),
+            ("end-of-data", .endOfData), ("QUIT", .quit), ("bdat", .bdat), ("any", .any),
         ]
     )
-    func steps(verb: String, step: DiagnosisStep) {
-        #expect(DiagnosisStep(verb: verb) == step)
+    func steps(keyword: String, step: DiagnosisStep) {
+        #expect(DiagnosisStep(rawValue: keyword) == step)
+        #expect(step.keyword == keyword.lowercased())
+    }
+
+    @Test("Every scenario verb that is an SMTP command has its catalogue step; the others are 'any'")
+    func verbsToSteps() {
+        for verb in Verb.allCases {
+            let step = DiagnosisStep(command: verb.commandKind, role: .command)
+            if verb.commandKind == nil {
+                #expect(step == .any, "\(verb)")
+            } else {
+                #expect(step.keyword == verb.keyword, "\(verb)")
+            }
+        }
+        #expect(DiagnosisStep(rawValue: "send") == nil)
     }
 
     @Test("Text patterns are case-insensitive regular expressions")

@@ -33,28 +33,6 @@ public enum SMTPCommand: Sendable, Hashable, CustomStringConvertible {
     /// Any other verb; `line` is the whole line as received.
     case unknown(verb: String, line: String)
 
-    /// The verb in upper case, e.g. `MAIL`; for `.unknown` the verb as received, upper-cased.
-    public var verb: String {
-        switch self {
-        case .ehlo: return "EHLO"
-        case .helo: return "HELO"
-        case .lhlo: return "LHLO"
-        case .mail: return "MAIL"
-        case .rcpt: return "RCPT"
-        case .data: return "DATA"
-        case .bdat: return "BDAT"
-        case .rset: return "RSET"
-        case .noop: return "NOOP"
-        case .help: return "HELP"
-        case .quit: return "QUIT"
-        case .vrfy: return "VRFY"
-        case .expn: return "EXPN"
-        case .starttls: return "STARTTLS"
-        case .auth: return "AUTH"
-        case .unknown(let verb, _): return verb.uppercased()
-        }
-    }
-
     /// The command line without CRLF, e.g. `MAIL FROM:<a@example.com> SIZE=1000`.
     public var line: String {
         switch self {
