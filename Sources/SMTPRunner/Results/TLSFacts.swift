@@ -4,7 +4,9 @@ import Foundation
 public struct TLSFacts: Sendable, Hashable, Codable {
     /// The negotiated protocol version: `1.0`, `1.1`, `1.2` or `1.3`; `nil` when unknown.
     public var version: String?
-    /// The negotiated cipher suite's name; `nil` because NIOSSL does not expose it.
+    /// The negotiated cipher suite's IANA name, as `TLS_AES_256_GCM_SHA384` or
+    /// `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, read from the server's ServerHello (NIOSSL does not expose it);
+    /// `0xC0FF`-style hex for a suite without a known name; `nil` when the ServerHello could not be read.
     public var cipher: String?
     /// The certificate's subject, as `CN=mail.example.com, O=Example`.
     public var subject: String?

@@ -16,7 +16,8 @@ enum Connector {
         case address(SocketAddress)
     }
 
-    /// Connects within `timeout`; `tls` adds a TLS client handler first (implicit TLS).
+    /// Connects within `timeout`; `tls` adds a TLS client handler first (implicit TLS), with a
+    /// ``ServerHelloObserver`` ahead of it to learn the cipher suite.
     static func connect(
         to destination: Destination,
         tls: TLSSettings?,
@@ -30,7 +31,7 @@ enum Connector {
             channel.eventLoop.makeCompletedFuture {
                 if let tls {
                     let handler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverHostname)
-                    try channel.pipeline.syncOperations.addHandler(handler)
+                    try channel.pipeline.syncOperations.addHandlers(ServerHelloObserver(), handler)
                 }
                 try channel.pipeline.syncOperations.addHandler(InboundEventHandler())
                 return try AsyncChannel(wrappingChannelSynchronously: channel)

@@ -2,13 +2,16 @@ import NIOCore
 import NIOTLS
 
 /// Turns the server's bytes into ``InboundEvent``s and adds markers in order with them: the point where TLS
-/// starts, the end of the handshake, and read deadlines. Holds no protocol logic.
+/// starts, the end of the handshake, and read deadlines. Holds no protocol logic; it keeps the ``ServerHello``
+/// that a ``ServerHelloObserver`` reports, for the TLS facts.
 final class InboundEventHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = InboundEvent
 
     private var context: ChannelHandlerContext?
     private var deadline: Scheduled<Void>?
+    /// The server's ServerHello, once a ``ServerHelloObserver`` ahead of the TLS handler has seen it.
+    private(set) var serverHello: ServerHello?
 
     init() {}
 
@@ -27,6 +30,10 @@ final class InboundEventHandler: ChannelInboundHandler, RemovableChannelHandler 
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let hello = event as? ServerHello {
+            serverHello = hello
+            return
+        }
         if let tlsEvent = event as? TLSUserEvent, case .handshakeCompleted = tlsEvent {
             emit(.tlsHandshakeCompleted)
         }

@@ -84,7 +84,8 @@ final class SMTPConnection {
         }
     }
 
-    /// After the server's 220 to STARTTLS: adds the TLS handler in front of everything on the event loop, then
+    /// After the server's 220 to STARTTLS: adds the TLS handler in front of everything on the event loop (and a
+    /// ``ServerHelloObserver`` in front of that, for the cipher suite), then
     /// reads up to the boundary marker. Any octet the server sent after its 220 and before that point is
     /// plaintext injected before the handshake: it is discarded and reported, never parsed.
     func startTLS(context: NIOSSLContext, serverHostname: String?, timeout: Duration) async throws(TransportError) {
@@ -94,6 +95,7 @@ final class SMTPConnection {
             try await channel.eventLoop.submit {
                 let handler = try NIOSSLClientHandler(context: context, serverHostname: serverHostname)
                 try channel.pipeline.syncOperations.addHandler(handler, position: .first)
+                try channel.pipeline.syncOperations.addHandler(ServerHelloObserver(), position: .first)
                 try channel.pipeline.syncOperations.handler(type: InboundEventHandler.self).markTLSBoundary()
             }.get()
         } catch {
@@ -115,14 +117,17 @@ final class SMTPConnection {
         try await awaitHandshake(timeout: timeout)
     }
 
-    /// Reads what the TLS handler learnt: protocol version and peer certificate.
+    /// Reads what the TLS handler learnt (protocol version and peer certificate) and the cipher suite from the
+    /// ServerHello the observer saw.
     func tlsFacts(verified: Bool, serverName: String?) async -> TLSFacts {
         let channel = self.channel
         let facts = try? await channel.eventLoop.submit { () -> TLSFacts in
             let handler = try channel.pipeline.syncOperations.handler(type: NIOSSLHandler.self)
+            let hello = try? channel.pipeline.syncOperations.handler(type: InboundEventHandler.self).serverHello
             return TLSFacts(
                 version: handler.tlsVersion,
                 certificate: handler.peerCertificate,
+                serverHello: hello,
                 verified: verified,
                 serverName: serverName
             )

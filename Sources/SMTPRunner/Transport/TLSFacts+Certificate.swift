@@ -2,13 +2,20 @@ import Foundation
 import NIOSSL
 
 extension TLSFacts {
-    /// Reads the facts from what NIOSSL knows after the handshake.
-    init(version: TLSVersion?, certificate: NIOSSLCertificate?, verified: Bool, serverName: String?, now: Date = Date())
-    {
+    /// Reads the facts from what NIOSSL knows after the handshake, and the cipher suite (and the version, when
+    /// NIOSSL does not know it) from the server's ServerHello.
+    init(
+        version: TLSVersion?,
+        certificate: NIOSSLCertificate?,
+        serverHello: ServerHello? = nil,
+        verified: Bool,
+        serverName: String?,
+        now: Date = Date()
+    ) {
         let notAfter = certificate.map { Date(timeIntervalSince1970: TimeInterval($0.notValidAfter)) }
         self.init(
-            version: version.map(Self.versionText),
-            cipher: nil,
+            version: version.map(Self.versionText) ?? serverHello?.versionText,
+            cipher: serverHello?.cipherSuiteName,
             subject: certificate.map { Self.distinguishedName($0.subjectName) },
             issuer: certificate.map { Self.distinguishedName($0.issuerName) },
             subjectAlternativeNames: certificate.map(Self.alternativeNames) ?? [],
