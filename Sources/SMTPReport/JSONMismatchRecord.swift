@@ -83,7 +83,7 @@ struct JSONRecipientRecord: Encodable {
 
     init(_ recipient: RecipientReply) {
         self.recipient = recipient.index + 1
-        rcpt = recipient.recipient
+        rcpt = recipient.rcptLine
         expected = recipient.expected
         reply = JSONStepRecord.ReplyRecord(recipient.reply)
     }

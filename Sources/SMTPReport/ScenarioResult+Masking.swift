@@ -31,7 +31,7 @@ extension StepResult {
         copy.recipientReplies = recipientReplies.map { recipient in
             var recipient = recipient
             recipient.reply = recipient.reply.masked(by: mask)
-            recipient.recipient = recipient.recipient.map(mask.apply)
+            recipient.rcptLine = recipient.rcptLine.map(mask.apply)
             return recipient
         }
         copy.captured = captured.mapValues(mask.apply)
@@ -56,7 +56,7 @@ extension Mismatch {
         case .enhancedCodeContradiction(let reply): return .enhancedCodeContradiction(reply.masked(by: mask))
         case .recipientReply(var recipient):
             recipient.reply = recipient.reply.masked(by: mask)
-            recipient.recipient = recipient.recipient.map(mask.apply)
+            recipient.rcptLine = recipient.rcptLine.map(mask.apply)
             return .recipientReply(recipient)
         case .refused(let reason): return .refused(mask.apply(reason))
         case .unexpectedConnection(let peer): return .unexpectedConnection(peer: mask.apply(peer))

@@ -99,14 +99,12 @@ struct RunnerLMTPTests {
         // Both replies after the final dot belong to the data step, in RCPT order.
         #expect(failed.recipientReplies.count == 2, "\(transcript)")
         #expect(failed.recipientReplies.map(\.index) == [0, 1])
-        #expect(failed.recipientReplies.map { $0.recipient?.contains(Self.kate) } == [true, false])
-        #expect(failed.recipientReplies.map { $0.recipient?.contains(Self.full) } == [false, true])
-        // RecipientReply.recipient is documented as the forward-path as sent (`kate@fabrikam.com`), but the runner
-        // fills it with the whole shown RCPT line (SessionRunner.acceptedRecipients), so reports say
-        // `recipient 2 (RCPT TO:<full@…>)`. When that is fixed, this known issue fails: remove the wrapper.
-        withKnownIssue("RecipientReply.recipient holds the RCPT line, not the forward-path") {
-            #expect(failed.recipientReplies.map(\.recipient) == [Self.kate, Self.full])
-        }
+        #expect(failed.recipientReplies.map { $0.rcptLine?.contains(Self.kate) } == [true, false])
+        #expect(failed.recipientReplies.map { $0.rcptLine?.contains(Self.full) } == [false, true])
+        // Each recipient's reply keeps the RCPT line that added that recipient, in RCPT order.
+        #expect(
+            failed.recipientReplies.map(\.rcptLine) == ["RCPT TO:<\(Self.kate)>", "RCPT TO:<\(Self.full)>"]
+        )
         #expect(failed.recipientReplies.map(\.reply.code.value) == [250, 552])
         #expect(failed.recipientReplies.allSatisfy { $0.expected == "250" })
         // The judged reply is the first recipient's; the refusal is the typed recipient mismatch.
@@ -115,7 +113,7 @@ struct RunnerLMTPTests {
         #expect(refused.count == 1, "\(failed.failure?.mismatches ?? [])")
         let refusal = try #require(refused.first)
         #expect(refusal.index == 1)
-        #expect(refusal.recipient?.contains(Self.full) == true)
+        #expect(refusal.rcptLine?.contains(Self.full) == true)
         #expect(refusal.reply.code.value == 552)
         #expect(refusal.reply.enhancedStatusCode?.description == "5.2.2")
         #expect(refusal.reply.text.contains("Quota exceeded"), "\(refusal.reply)")

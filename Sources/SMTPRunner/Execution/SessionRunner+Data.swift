@@ -79,7 +79,7 @@ extension SessionRunner {
                 ? step.expectation.perRecipient[index] : step.expectation
             let recipient = RecipientReply(
                 index: index,
-                recipient: recipients.indices.contains(index) ? recipients[index] : nil,
+                rcptLine: recipients.indices.contains(index) ? recipients[index] : nil,
                 expected: expectation.source,
                 reply: shown(reply)
             )
