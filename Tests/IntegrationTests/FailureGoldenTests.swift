@@ -135,6 +135,12 @@ struct FailureGoldenTests {
             kind: "tls-absent"
         ),
         Case(
+            name: "auth-mechanism-not-advertised",
+            persona: "exchange",
+            mustName: "the server did not advertise PLAIN (its EHLO reply listed AUTH NTLM)",
+            kind: "reply"
+        ),
+        Case(
             name: "out-of-sequence",
             persona: "exchange",
             mustName: "out of sequence: RCPT before a successful MAIL",

@@ -128,7 +128,10 @@ struct CaseCompiler {
     /// followed. A `send` line the compiler cannot read (an unknown verb, a malformed command, a capture still to
     /// come) is the writer's deliberate raw line and is not judged.
     private mutating func checkPipelineOrder(_ steps: [PlannedStep]) {
-        let sent = steps.flatMap { step in SequenceCheck.kinds(of: step).map { (step: step, kind: $0) } }
+        // A step that cannot be pipelined at all was refused by the reader already.
+        let sent = steps.filter(\.verb.mayBePipelined).flatMap { step in
+            SequenceCheck.kinds(of: step).map { (step: step, kind: $0) }
+        }
         for (step, kind) in sent.dropLast() where kind != .raw && !kind.mayBeFollowedInPipeline {
             error(
                 "'\(step.verb.rawValue)' must be the last step of its pipeline",

@@ -67,4 +67,10 @@ public enum Verb: String, Sendable, Hashable, CaseIterable, Codable {
         case .send, .pipeline, .sleep: nil
         }
     }
+
+    /// Whether a step with this verb may be part of a `pipeline` at all: connecting, TLS, AUTH, waiting and
+    /// another group may not (RFC 2920 groups MAIL, RCPT, RSET, DATA and the like).
+    public var mayBePipelined: Bool {
+        ![.open, .starttls, .auth, .pipeline, .sleep].contains(self)
+    }
 }

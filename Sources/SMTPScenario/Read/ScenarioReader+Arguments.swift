@@ -47,7 +47,7 @@ extension ScenarioReader {
             return .text(text)
         case .pipeline:
             let steps = readSteps(node, what: "pipeline")
-            for step in steps where [.open, .starttls, .auth, .pipeline, .sleep].contains(step.verb) {
+            for step in steps where !step.verb.mayBePipelined {
                 error(
                     "'\(step.verb.rawValue)' cannot be pipelined",
                     at: step.location,
