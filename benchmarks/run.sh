@@ -16,6 +16,8 @@
 #   --no-install do not apt-get install the missing packages (postfix, swaks, python3, time, iproute2)
 #   --no-build   do not build smtpspec; use $SMTPSPEC or .build-bench/release/smtpspec
 #   SMTPSPEC=/path/to/smtpspec  use that binary (implies --no-build)
+#   SMTPSPEC_BASELINE=/path/to/smtpspec  an earlier build to compare with in the same sitting: adds the rows
+#                smtpspec-baseline and smtpspec-baseline-jobs (name them in -c), interleaved with the others
 #
 # The workload is the seed walkthrough session: EHLO contoso.com, MAIL FROM:<chris@contoso.com>,
 # RCPT TO:<kate@fabrikam.com> NOTIFY=SUCCESS,FAILURE, DATA with a small message, QUIT. Every client plays
@@ -54,7 +56,7 @@ MOCK_ADDR=127.0.0.1:2627
 PYTHON=/usr/bin/python3
 GNU_TIME=/usr/bin/time
 QUIET_WAIT="${BENCH_QUIET_WAIT:-30}"
-COMMAND_LINE="${BENCH_QUIET_WAIT:+BENCH_QUIET_WAIT=$BENCH_QUIET_WAIT }benchmarks/run.sh $*"
+COMMAND_LINE="${BENCH_QUIET_WAIT:+BENCH_QUIET_WAIT=$BENCH_QUIET_WAIT }${SMTPSPEC_BASELINE:+SMTPSPEC_BASELINE=$SMTPSPEC_BASELINE }benchmarks/run.sh $*"
 
 log() { printf 'bench: %s\n' "$*" >&2; }
 die() {
@@ -129,6 +131,9 @@ if [[ $BUILD -eq 1 ]]; then
     (cd "$ROOT" && swift build -c release --product smtpspec --scratch-path .build-bench) >&2
 fi
 [[ -x "$SMTPSPEC" ]] || die "no smtpspec binary at $SMTPSPEC (build it or set SMTPSPEC)"
+if [[ ",$CLIENTS," == *",smtpspec-baseline"* ]]; then
+    [[ -x "${SMTPSPEC_BASELINE:-}" ]] || die "the smtpspec-baseline rows need SMTPSPEC_BASELINE=/path/to/smtpspec"
+fi
 
 # ---------------------------------------------------------------------------------------------------
 # Work directory, servers, clean-up
@@ -243,6 +248,10 @@ client_command() {
         CMD=("$SMTPSPEC" run "$WORK/walkthrough-$SESSIONS.smtp.yaml" --server "$2" --quiet --no-color) ;;
     smtpspec-jobs)
         CMD=("$SMTPSPEC" run "$WORK/jobs" --server "$2" --jobs "$JOBS" --quiet --no-color) ;;
+    smtpspec-baseline)
+        CMD=("$SMTPSPEC_BASELINE" run "$WORK/walkthrough-$SESSIONS.smtp.yaml" --server "$2" --quiet --no-color) ;;
+    smtpspec-baseline-jobs)
+        CMD=("$SMTPSPEC_BASELINE" run "$WORK/jobs" --server "$2" --jobs "$JOBS" --quiet --no-color) ;;
     swaks)
         CMD=(bash -c 'for ((i = 0; i < $1; i++)); do
                 /usr/bin/swaks --server "$2" --port "$3" --ehlo contoso.com --from chris@contoso.com \
@@ -326,6 +335,9 @@ versions() {
     commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     git -C "$ROOT" diff --quiet HEAD -- Sources Package.swift 2>/dev/null || commit="$commit (with uncommitted changes)"
     echo "- smtpspec: commit $commit, release build (\`swift build -c release --product smtpspec\`), $SMTPSPEC"
+    if [[ -n "${SMTPSPEC_BASELINE:-}" ]]; then
+        echo "- baseline smtpspec: $SMTPSPEC_BASELINE ($("$SMTPSPEC_BASELINE" --version 2>/dev/null || echo unknown))"
+    fi
     echo "- Swift: $(swift --version 2>/dev/null | head -n 1)"
     echo "- swaks: $(/usr/bin/swaks --version 2>/dev/null | head -n 1 | sed 's/^swaks version //')"
     echo "- Postfix (smtp-sink, smtp-source): $(/usr/sbin/postconf -d -h mail_version 2>/dev/null || dpkg-query -W -f='${Version}' postfix)"
@@ -383,6 +395,8 @@ raw, sessions, clients, targets, jobs = sys.argv[1], int(sys.argv[2]), sys.argv[
 labels = {
     "smtpspec": "smtpspec run (1 process, N matrix cases)",
     "smtpspec-jobs": f"smtpspec run --jobs {jobs} ({jobs} files of N/{jobs} cases)",
+    "smtpspec-baseline": "baseline smtpspec run (1 process, N matrix cases)",
+    "smtpspec-baseline-jobs": f"baseline smtpspec run --jobs {jobs}",
     "swaks": "swaks (1 process per session, shell loop)",
     "smtp-source": "smtp-source -s 1",
     "smtp-source-s10": f"smtp-source -s {jobs} (parallel sessions)",

@@ -26,56 +26,66 @@ struct MismatchCatalogueCLITests {
         #expect(unknown.error.contains("unknown mismatch 'capability-mising'"))
     }
 
-    @Test("a team's reasons file replaces a mismatch row, in explain and in a failure report")
-    func teamOverride() throws {
+    /// Writes a team's reasons file into a new temporary folder and runs `body` with it.
+    func withTeamFile(_ text: String, _ body: (URL) throws -> Void) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtpspec-team-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let team = folder.appendingPathComponent("team.reasons.yaml")
-        try """
-        version: 1
-        mismatches:
-          - mismatch: capability-missing
-            meaning: Our relays must offer every extension in the runbook.
-            reasons:
-              - The relay was rebuilt from the old image without the extension (see runbook MAIL-12).
-        """.write(to: team, atomically: true, encoding: .utf8)
-        let explained = try CLITests.smtpspec(["explain", "--mismatch", "capability-missing", "--reasons", team.path])
-        #expect(explained.status == 0, "\(explained.error)")
-        #expect(explained.output.contains("runbook MAIL-12"))
-        let run = try CLITests.smtpspec([
-            "run", "Tests/Fixtures/golden/capability-parameter.smtp.yaml", "--mock", "exchange", "--no-color",
-            "--reasons", team.path,
-        ])
-        #expect(run.status == 1)
-        // capability-parameter keeps the bundled row; a capability-missing failure gets the team's.
-        #expect(run.output.contains("without the parameter the step requires"))
-        let missing = try CLITests.smtpspec([
-            "run", "Tests/Fixtures/golden/capability-assertions.smtp.yaml", "--mock", "exchange", "--no-color",
-            "--reasons", team.path,
-        ])
-        #expect(missing.output.contains("meaning   Our relays must offer every extension in the runbook."))
-        #expect(missing.output.contains("runbook MAIL-12"))
+        try text.write(to: team, atomically: true, encoding: .utf8)
+        try body(team)
+    }
+
+    @Test("a team's reasons file replaces a mismatch row, in explain and in a failure report")
+    func teamOverride() throws {
+        try withTeamFile(
+            """
+            version: 1
+            mismatches:
+              - mismatch: capability-missing
+                meaning: Our relays must offer every extension in the runbook.
+                reasons:
+                  - The relay was rebuilt from the old image without the extension (see runbook MAIL-12).
+            """
+        ) { team in
+            let explained = try CLITests.smtpspec([
+                "explain", "--mismatch", "capability-missing", "--reasons", team.path,
+            ])
+            #expect(explained.status == 0, "\(explained.error)")
+            #expect(explained.output.contains("runbook MAIL-12"))
+            let run = try CLITests.smtpspec([
+                "run", "Tests/Fixtures/golden/capability-parameter.smtp.yaml", "--mock", "exchange", "--no-color",
+                "--reasons", team.path,
+            ])
+            #expect(run.status == 1)
+            // capability-parameter keeps the bundled row; a capability-missing failure gets the team's.
+            #expect(run.output.contains("without the parameter the step requires"))
+            let missing = try CLITests.smtpspec([
+                "run", "Tests/Fixtures/golden/capability-assertions.smtp.yaml", "--mock", "exchange", "--no-color",
+                "--reasons", team.path,
+            ])
+            #expect(missing.output.contains("meaning   Our relays must offer every extension in the runbook."))
+            #expect(missing.output.contains("runbook MAIL-12"))
+        }
     }
 
     @Test("a misspelt mismatch kind in a team file is a located error")
     func teamTypo() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtpspec-typo-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let team = folder.appendingPathComponent("team.reasons.yaml")
-        try """
-        version: 1
-        mismatches:
-          - mismatch: greeting-timout
-            meaning: x
-            reasons: [y]
-        """.write(to: team, atomically: true, encoding: .utf8)
-        let outcome = try CLITests.smtpspec(["explain", "--mismatch", "text", "--reasons", team.path])
-        #expect(outcome.status == 2)
-        #expect(outcome.error.contains("unknown mismatch kind 'greeting-timout'"))
-        #expect(outcome.error.contains("team.reasons.yaml:3:15"))
-        #expect(outcome.error.contains("did you mean 'greeting-timeout'?"))
+        try withTeamFile(
+            """
+            version: 1
+            mismatches:
+              - mismatch: greeting-timout
+                meaning: x
+                reasons: [y]
+            """
+        ) { team in
+            let outcome = try CLITests.smtpspec(["explain", "--mismatch", "text", "--reasons", team.path])
+            #expect(outcome.status == 2)
+            #expect(outcome.error.contains("unknown mismatch kind 'greeting-timout'"))
+            #expect(outcome.error.contains("team.reasons.yaml:3:15"))
+            #expect(outcome.error.contains("did you mean 'greeting-timeout'?"))
+        }
     }
 
     @Test("plan shows the open step's own timeout, which bounds connecting and the greeting")

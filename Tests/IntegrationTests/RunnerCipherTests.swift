@@ -182,10 +182,8 @@ struct RunnerCipherTests {
 }
 
 /// An SMTPS server on 127.0.0.1 that allows TLS 1.2 only and one cipher suite, with the mock's throwaway
-/// ECDSA certificate: it greets, answers every line with 250 (221 to QUIT) and closes after QUIT.
+/// ECDSA certificate (``RunnerImplicitTLSServer`` with that configuration).
 enum TLS12Server {
-    typealias Child = NIOAsyncChannel<ByteBuffer, ByteBuffer>
-
     /// Starts the server, runs `body` with its port, then stops it.
     static func with<T: Sendable>(suite: NIOTLSCipher, _ body: @Sendable (Int) async throws -> T) async throws -> T {
         let identity = try TLSIdentity.selfSigned()
@@ -196,47 +194,6 @@ enum TLS12Server {
         configuration.minimumTLSVersion = .tlsv12
         configuration.maximumTLSVersion = .tlsv12
         configuration.cipherSuiteValues = [suite]
-        let context = try NIOSSLContext(configuration: configuration)
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: "127.0.0.1", port: 0) { child in
-                child.eventLoop.makeCompletedFuture {
-                    try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
-                    return try Child(wrappingChannelSynchronously: child)
-                }
-            }
-        let port = server.channel.localAddress?.port ?? 0
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                try await server.executeThenClose { connections in
-                    for try await connection in connections {
-                        try? await serve(connection)
-                    }
-                }
-            }
-            defer { group.cancelAll() }
-            let result = try await body(port)
-            server.channel.close(promise: nil)
-            return result
-        }
-    }
-
-    private static func serve(_ connection: Child) async throws {
-        try await connection.executeThenClose { inbound, outbound in
-            try await outbound.write(ByteBuffer(string: "220 tls12.smtpspec.test ESMTP\r\n"))
-            var pending = ""
-            for try await chunk in inbound {
-                pending += String(buffer: chunk)
-                while let end = pending.firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
-                    let line = pending[..<end].trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
-                    pending.removeSubrange(...end)
-                    if line == "QUIT" {
-                        try await outbound.write(ByteBuffer(string: "221 2.0.0 Bye\r\n"))
-                        return
-                    }
-                    try await outbound.write(ByteBuffer(string: "250 2.0.0 Ok\r\n"))
-                }
-            }
-        }
+        return try await RunnerImplicitTLSServer.with(configuration: configuration, body)
     }
 }

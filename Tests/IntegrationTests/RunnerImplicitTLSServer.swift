@@ -2,13 +2,13 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 
-/// A minimal SMTPS server on 127.0.0.1 (an ephemeral port) with TLS from the first byte, using the test
-/// certificate that `scripts/peers.sh` generates, for the runner's implicit-TLS test. It greets, answers every
-/// line with 250 (221 to QUIT), and closes after QUIT.
+/// A minimal SMTPS server on 127.0.0.1 (an ephemeral port) with TLS from the first byte, for the runner's
+/// implicit-TLS and cipher tests. It greets, answers every line with 250 (221 to QUIT), and closes after QUIT.
 enum RunnerImplicitTLSServer {
     typealias Child = NIOAsyncChannel<ByteBuffer, ByteBuffer>
 
-    /// Starts the server with `certificate`/`key` (PEM files), runs `body` with its port, then stops it.
+    /// Starts the server with `certificate`/`key` (PEM files, the test certificate `scripts/peers.sh` makes),
+    /// runs `body` with its port, then stops it.
     static func with<T: Sendable>(
         certificate: String,
         key: String,
@@ -18,6 +18,15 @@ enum RunnerImplicitTLSServer {
             certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
         )
+        return try await with(configuration: configuration, body)
+    }
+
+    /// Starts the server with a TLS configuration of the test's own (versions, cipher suites), runs `body` with
+    /// its port, then stops it.
+    static func with<T: Sendable>(
+        configuration: TLSConfiguration,
+        _ body: @Sendable (Int) async throws -> T
+    ) async throws -> T {
         let context = try NIOSSLContext(configuration: configuration)
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
