@@ -3,7 +3,7 @@ import SMTPRunner
 
 /// An inline SVG sequence diagram of one session: the client and server lifelines, an arrow per run of lines
 /// in one direction (a multi-line reply is one arrow), runner notes across the middle, and the failing exchange
-/// drawn in red with what was expected and the possible reasons beside it.
+/// drawn in red with the mismatch and the possible reasons beside it.
 struct SequenceDiagram {
     /// Lines sent in one direction in a row, or a note.
     struct Message {
@@ -21,7 +21,8 @@ struct SequenceDiagram {
     static let maxColumns = 92
 
     var messages: [Message]
-    /// The annotation under the failing message: `expected …`, then the possible reasons.
+    /// The annotation under the failing message: the failure's summary (naming the mismatch), then the possible
+    /// reasons.
     var annotation: [String]
 
     /// The diagram of a case: its whole transcript, the failure (if any) at the end of the explanation's
@@ -44,7 +45,7 @@ struct SequenceDiagram {
         self.messages = messages
         if let explanation {
             annotation =
-                ["✗ expected \(explanation.expected) · \(explanation.meaning)"]
+                ["✗ \(explanation.summary)"]
                 + explanation.reasons.map { "• \($0)" }
         } else {
             annotation = []
