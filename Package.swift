@@ -75,6 +75,10 @@ let package = Package(
             ],
             resources: [.copy("Personas")]
         ),
+        .target(
+            name: "SMTPFuzz",
+            dependencies: ["SMTPCore", "SMTPYAML", "SMTPScenario", "SMTPMock"]
+        ),
         .executableTarget(
             name: "smtpspec",
             dependencies: [

@@ -1,0 +1,82 @@
+import Foundation
+import SMTPCore
+import SMTPMock
+import SMTPScenario
+import SMTPYAML
+
+/// What a fuzzer feeds its input to: each target takes arbitrary bytes, must never crash, hang or grow without
+/// bound, and reports nothing (libFuzzer judges by crashes, timeouts and memory).
+///
+/// `scripts/fuzz.sh` builds this module with `-sanitize=fuzzer` and links it into one binary per target; the
+/// target is chosen by the `SMTPSPEC_FUZZ_TARGET` environment variable, read once.
+public enum FuzzTarget: String, Sendable, CaseIterable {
+    /// The scenario compiler: the bytes as a `*.smtp.yaml` file, read, compiled and (if it compiled) planned.
+    case scenario
+    /// The persona reader: the bytes as a `*.persona.yaml` file.
+    case persona
+    /// The reply reader: the bytes as what a server sends, in two halves, then the connection closes.
+    case reply
+    /// The mock's session state machine (Exchange persona): the bytes as what a client sends.
+    case mockSession = "mock-session"
+
+    /// The target `SMTPSPEC_FUZZ_TARGET` names; the scenario compiler when it names none.
+    public static let current: FuzzTarget = {
+        let name = ProcessInfo.processInfo.environment["SMTPSPEC_FUZZ_TARGET"] ?? FuzzTarget.scenario.rawValue
+        return FuzzTarget(rawValue: name) ?? .scenario
+    }()
+
+    /// Feeds `bytes` to the target.
+    public func run(_ bytes: [UInt8]) {
+        switch self {
+        case .scenario: Self.compileScenario(bytes)
+        case .persona: Self.readPersona(bytes)
+        case .reply: Self.readReplies(bytes)
+        case .mockSession: Self.playMockSession(bytes)
+        }
+    }
+
+    private static func text(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func compileScenario(_ bytes: [UInt8]) {
+        let source = SourceFile(path: "fuzz.smtp.yaml", text: text(bytes))
+        let result = ScenarioCompiler().compile(source)
+        _ = result.rendered()
+        if let scenario = result.scenario { _ = PlanRenderer.render(scenario) }
+    }
+
+    private static func readPersona(_ bytes: [UInt8]) {
+        let source = SourceFile(path: "fuzz.persona.yaml", text: text(bytes))
+        _ = try? Persona.parse(source)
+        _ = Persona.diagnose(source)
+    }
+
+    private static func readReplies(_ bytes: [UInt8]) {
+        var reader = ReplyReader()
+        let middle = bytes.count / 2
+        for half in [bytes[..<middle], bytes[middle...]] {
+            reader.append(half)
+            while let reply = reader.nextReply() {
+                if case .success(let value) = reply { _ = EHLOCapabilities(reply: value) }
+            }
+        }
+        _ = reader.connectionClosed()
+    }
+
+    private static let exchange: Persona? = try? Persona.builtin(named: "exchange")
+
+    private static func playMockSession(_ bytes: [UInt8]) {
+        guard let persona = exchange else { return }
+        var session = MockSession(persona: persona, environment: SessionEnvironment())
+        _ = session.start()
+        var offset = 0
+        // Feed in uneven pieces, as a network would.
+        while offset < bytes.count {
+            let length = min(bytes.count - offset, 1 + Int(bytes[offset] % 64))
+            _ = session.receive(bytes[offset..<(offset + length)])
+            offset += length
+        }
+        _ = session.idleTimeout()
+    }
+}
