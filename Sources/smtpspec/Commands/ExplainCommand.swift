@@ -1,23 +1,26 @@
 import ArgumentParser
 import Foundation
+import SMTPCore
 import SMTPDiagnosis
 
 /// `smtpspec explain CODE [ENHANCED] [--step VERB] [--reasons FILE]`: what a reply means and its possible reasons,
-/// from the same catalogue failure reports use.
+/// from the same catalogue failure reports use. CODE may also be an enhanced status code on its own (`5.7.1`).
 struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Say what an SMTP reply code (or a transport failure) means, and its possible reasons.",
+        abstract:
+            "Say what an SMTP reply code, enhanced status code or transport failure means, and its possible reasons.",
         discussion: """
-            CODE is a reply code such as 550, or a transport failure: \
-            \(TransportFailureKind.allCases.map(\.keyword).joined(separator: ", ")). \
-            ENHANCED is an enhanced status code such as 5.1.1.
-            Examples: smtpspec explain 550 5.1.1 --step rcpt; smtpspec explain refused --step open
+            CODE is a reply code such as 550, an enhanced status code on its own such as 5.7.1, or a transport \
+            failure: \(TransportFailureKind.allCases.map(\.keyword).joined(separator: ", ")). \
+            ENHANCED is an enhanced status code such as 5.1.1, given after a reply code.
+            Examples: smtpspec explain 550 5.1.1 --step rcpt; smtpspec explain 5.7.1; \
+            smtpspec explain refused --step open
             """
     )
 
     /// The reply code, or a transport failure keyword.
-    @Argument(help: "A reply code (550) or a transport failure (refused, timeout, ...).")
+    @Argument(help: "A reply code (550), an enhanced status code (5.7.1) or a transport failure (refused, ...).")
     var code: String
 
     /// The enhanced status code, if any.
@@ -52,15 +55,20 @@ struct ExplainCommand: AsyncParsableCommand {
             diagnosisStep = .any
         }
         let failure = TransportFailureKind(rawValue: code.lowercased())
+        let enhancedAlone = failure == nil ? EnhancedStatusCode(parsing: code) : nil
         var replyCode: Int?
-        if failure == nil {
+        if let enhancedAlone {
+            if let enhanced {
+                throw usage(
+                    "'\(enhancedAlone)' is already an enhanced status code; give a reply code before '\(enhanced)' "
+                        + "(such as 550 \(enhanced)) or the enhanced code alone"
+                )
+            }
+        } else if failure == nil {
             guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(code),
                 ReplyCodePattern.isValidCode(value)
             else {
-                throw usage(
-                    "'\(code)' is not a reply code (three digits: the first 2-5, the second 0-5) "
-                        + "or a transport failure (\(TransportFailureKind.allCases.map(\.keyword).joined(separator: ", ")))"
-                )
+                throw usage(Self.notACode(code))
             }
             replyCode = value
         } else if enhanced != nil {
@@ -79,10 +87,29 @@ struct ExplainCommand: AsyncParsableCommand {
         let diagnosis: Diagnosis
         if let failure {
             diagnosis = catalogue.explain(step: diagnosisStep, transportFailure: failure)
+        } else if let enhancedAlone {
+            guard
+                let found = catalogue.explain(step: diagnosisStep, enhancedCode: enhancedAlone.description, text: text)
+            else {
+                throw usage("'\(code)' is not an enhanced status code (class.subject.detail, such as 5.7.1)")
+            }
+            diagnosis = found
         } else {
             diagnosis = catalogue.explain(step: diagnosisStep, code: replyCode, enhanced: enhanced, text: text)
         }
         print(diagnosis.renderedText(), terminator: "")
+    }
+
+    /// The usage error for a CODE that is none of the three forms; a dotted one is taken for an attempt at an
+    /// enhanced status code.
+    static func notACode(_ code: String) -> String {
+        let failures = TransportFailureKind.allCases.map(\.keyword).joined(separator: ", ")
+        if code.contains(".") {
+            return "'\(code)' is not an enhanced status code: it needs class.subject.detail, the class 2, 4 or 5 "
+                + "and the subject and detail 1 to 3 digits each, such as 5.7.1"
+        }
+        return "'\(code)' is not a reply code (three digits: the first 2-5, the second 0-5), an enhanced status code "
+            + "(such as 5.7.1) or a transport failure (\(failures))"
     }
 
     /// Writes a usage error to standard error and returns the exit status for invalid input.
