@@ -65,7 +65,7 @@ extension ReasonsCatalogue {
 
     /// Orders the matches (most specific first; a team's entry first at the same level), keeps class-only
     /// matches only when nothing else matched, and gathers reasons and hints without repeats.
-    private func fill(_ diagnosis: inout Diagnosis, with found: [(DiagnosisMatch, Int)]) {
+    func fill(_ diagnosis: inout Diagnosis, with found: [(DiagnosisMatch, Int)]) {
         let sorted = found.sorted { lhs, rhs in
             let (left, leftIndex) = lhs
             let (right, rightIndex) = rhs

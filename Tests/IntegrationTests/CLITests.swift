@@ -148,8 +148,34 @@ struct ExplainCLITests {
 
     @Test("a malformed code exits 2")
     func malformed() throws {
-        #expect(try CLITests.smtpspec(["explain", "5.1.1"]).status == 2)
+        #expect(try CLITests.smtpspec(["explain", "5.1"]).status == 2)
         #expect(try CLITests.smtpspec(["explain", "650"]).status == 2)
+    }
+
+    @Test("an enhanced status code alone gives its class, subject and detail and the entries that use it")
+    func enhancedAlone() throws {
+        let outcome = try CLITests.smtpspec(["explain", "5.7.1"])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        #expect(outcome.output.contains("5.7.1  permanent failure; security or policy status; delivery not authorized"))
+        #expect(outcome.output.contains("Delivery not authorized, message refused"))
+        #expect(outcome.output.contains("delivery-not-authorized"))
+        #expect(!outcome.output.contains("reply     "))
+        let atRcpt = try CLITests.smtpspec(["explain", "5.7.54", "--step", "rcpt"])
+        #expect(atRcpt.status == 0, "\(atRcpt.error)")
+        #expect(atRcpt.output.contains("relay-denied-exchange-5-7-54"))
+        #expect(atRcpt.output.contains("Receive connector"))
+    }
+
+    @Test("an incomplete enhanced code exits 2 and says what the form is")
+    func incompleteEnhanced() throws {
+        let outcome = try CLITests.smtpspec(["explain", "5.7"])
+        #expect(outcome.status == 2)
+        #expect(outcome.error.contains("'5.7' is not an enhanced status code"))
+        #expect(outcome.error.contains("class.subject.detail"))
+        #expect(outcome.output.isEmpty)
+        let twice = try CLITests.smtpspec(["explain", "5.7.1", "5.7.1"])
+        #expect(twice.status == 2)
+        #expect(twice.error.contains("already an enhanced status code"))
     }
 }
 

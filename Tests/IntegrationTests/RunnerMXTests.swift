@@ -61,6 +61,10 @@ struct RunnerMXTests {
         let result = try await RunnerHarness.runOne(scenario(mx: "nomx.example.test"), options: try options())
         #expect(result.status == .passed, "\(RunnerHarness.transcript(result))")
         #expect(try RunnerHarness.step(result, 0).peer?.contains("nomx.example.test") == true)
+        // The transcript calls it the implicit-MX fallback, not an MX record.
+        let lines = result.transcript.map(\.description)
+        #expect(lines.contains { $0.contains("implicit MX: nomx.example.test has no MX records") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("MX 0 nomx.example.test") }, "\(lines)")
     }
 
     @Test("a nonexistent domain and an MX host that does not resolve fail as DNS failures")

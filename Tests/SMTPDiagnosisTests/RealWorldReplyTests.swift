@@ -45,7 +45,9 @@ struct RealWorldReplyTests {
     @Test("Authentication required and failed")
     func auth() {
         #expect(firstMatch(.mailFrom, 530, "5.7.0", "5.7.0 Authentication required") == "auth-required-530")
-        #expect(firstMatch(.auth, 535, "5.7.8", "5.7.8 Error: authentication failed") == "auth-535-bad-credentials")
+        #expect(
+            firstMatch(.auth, 535, "5.7.8", "5.7.8 Error: authentication failed") == "auth-535-credentials-invalid"
+        )
         let diagnosis = catalogue.explain(step: .auth, code: 535, enhanced: "5.7.8")
         #expect(diagnosis.enhanced?.detail?.summary == "authentication credentials invalid")
     }

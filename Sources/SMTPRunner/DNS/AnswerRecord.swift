@@ -15,22 +15,22 @@ struct AnswerRecord: Sendable {
     /// Parses the answer section of a response with `ns_initparse`/`ns_parserr`.
     static func parse(_ message: [UInt8]) -> Result<[AnswerRecord], DNSQueryError> {
         message.withUnsafeBufferPointer { buffer -> Result<[AnswerRecord], DNSQueryError> in
-            guard let base = buffer.baseAddress else { return .failure(.failure("empty DNS response")) }
+            guard let base = buffer.baseAddress else { return .failure(.malformedResponse) }
             var handle = ns_msg()
             guard ns_initparse(base, Int32(buffer.count), &handle) == 0 else {
-                return .failure(.failure("malformed DNS response"))
+                return .failure(.malformedResponse)
             }
             let count = Int(handle._counts.1)
             var records: [AnswerRecord] = []
             for index in 0..<count {
                 var record = ns_rr()
                 guard ns_parserr(&handle, ns_s_an, Int32(index), &record) == 0, let rdata = record.rdata else {
-                    return .failure(.failure("malformed DNS answer record"))
+                    return .failure(.malformedResponse)
                 }
                 let offset = rdata - base
                 let length = Int(record.rdlength)
                 guard offset >= 0, offset + length <= buffer.count else {
-                    return .failure(.failure("malformed DNS answer record"))
+                    return .failure(.malformedResponse)
                 }
                 records.append(
                     AnswerRecord(

@@ -41,14 +41,14 @@ extension SessionRunner {
             return .failed(result)
         }
 
-        let hosts: [(name: String, port: Int, label: String)]
+        let hosts: [(name: String, port: Int, label: String, exchanger: MXRecord?)]
         switch (options.server, openPlan.target) {
         case (let server?, .host(let name, _)):
-            hosts = [(server.host, server.port, "\(server) (--server, for \(name))")]
+            hosts = [(server.host, server.port, "\(server) (--server, for \(name))", nil)]
         case (let server?, .mx(let domain, _)):
-            hosts = [(server.host, server.port, "\(server) (--server, for MX of \(domain))")]
+            hosts = [(server.host, server.port, "\(server) (--server, for MX of \(domain))", nil)]
         case (nil, .host(let name, let port)):
-            hosts = [(name, port, Endpoint(host: name, port: port).description)]
+            hosts = [(name, port, Endpoint(host: name, port: port).description, nil)]
         case (nil, .mx(let domain, let port)):
             switch await exchangers(of: domain) {
             case .failure(let problem):
@@ -56,7 +56,13 @@ extension SessionRunner {
                 return failed(.connectFailed(.dnsFailure, problem.description))
             case .success(let records):
                 transcript.note("MX for \(domain): " + records.map(\.description).joined(separator: ", "))
-                hosts = records.map { ($0.host, port, "MX \($0.preference) \($0.host):\(port)") }
+                hosts = records.map { record in
+                    let label =
+                        record.isImplicit
+                        ? "\(record.host):\(port) (implicit MX: \(domain) has no MX records)"
+                        : "MX \(record.preference) \(record.host):\(port)"
+                    return (record.host, port, label, record)
+                }
             }
         }
 
@@ -64,7 +70,14 @@ extension SessionRunner {
             let tlsName: String
             if case .host(let name, _) = openPlan.target { tlsName = name } else { tlsName = host.name }
             let candidates: [Candidate]
-            switch await addresses(for: host.name, port: host.port, label: host.label, tlsName: tlsName) {
+            let found = await addresses(
+                for: host.name,
+                exchanger: host.exchanger,
+                port: host.port,
+                label: host.label,
+                tlsName: tlsName
+            )
+            switch found {
             case .failure(let problem):
                 tried.append("\(host.label): \(problem)")
                 transcript.note("\(host.label): \(problem)")
@@ -183,10 +196,11 @@ extension SessionRunner {
         return MailExchangers.hosts(for: domain, outcome: outcome)
     }
 
-    /// The addresses to try for a host: resolved through `--dns-server` when given, otherwise left to NIO's
-    /// resolver (getaddrinfo, IPv6 and IPv4).
+    /// The addresses to try for a host (a mail exchanger's, when it came from an MX lookup): resolved through
+    /// `--dns-server` when given, otherwise left to NIO's resolver (getaddrinfo, IPv6 and IPv4).
     private func addresses(
         for host: String,
+        exchanger: MXRecord?,
         port: Int,
         label: String,
         tlsName: String
@@ -194,7 +208,9 @@ extension SessionRunner {
         guard options.dnsServer != nil, !TLSSettings.isAddressLiteral(host) else {
             return .success([Candidate(destination: .host(host, port: port), shown: label, tlsName: tlsName)])
         }
-        let resolved = await DNSResolver(server: options.dnsServer).addresses(of: host)
+        let resolver = DNSResolver(server: options.dnsServer)
+        let resolved =
+            if let exchanger { await resolver.addresses(of: exchanger) } else { await resolver.addresses(of: host) }
         return resolved.map { addresses in
             addresses.compactMap { address in
                 guard let socketAddress = try? SocketAddress(ipAddress: address, port: port) else { return nil }

@@ -5,24 +5,26 @@ import SMTPDiagnosis
 import SMTPRunner
 
 /// `smtpspec explain CODE [ENHANCED] [--step VERB] [--reasons FILE]`: what a reply means and its possible reasons,
-/// from the same catalogue failure reports use; `smtpspec explain --mismatch KIND`: what a kind of mismatch means.
+/// from the same catalogue failure reports use. CODE may also be an enhanced status code on its own (`5.7.1`);
+/// `smtpspec explain --mismatch KIND` says what a kind of mismatch means.
 struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Say what an SMTP reply code (or a transport failure) means, and its possible reasons.",
+        abstract:
+            "Say what an SMTP reply code, enhanced status code or transport failure means, and its possible reasons.",
         discussion: """
-            CODE is a reply code such as 550, or a transport failure: \
-            \(TransportFailureKind.allCases.map(\.keyword).joined(separator: ", ")). \
-            ENHANCED is an enhanced status code such as 5.1.1.
+            CODE is a reply code such as 550, an enhanced status code on its own such as 5.7.1, or a transport \
+            failure: \(TransportFailureKind.allCases.map(\.keyword).joined(separator: ", ")). \
+            ENHANCED is an enhanced status code such as 5.1.1, given after a reply code.
             --mismatch KIND explains a kind of mismatch instead: \
             \(MismatchKind.allCases.map(\.keyword).joined(separator: ", ")).
-            Examples: smtpspec explain 550 5.1.1 --step rcpt; smtpspec explain refused --step open; \
-            smtpspec explain --mismatch capability-missing
+            Examples: smtpspec explain 550 5.1.1 --step rcpt; smtpspec explain 5.7.1; \
+            smtpspec explain refused --step open; smtpspec explain --mismatch capability-missing
             """
     )
 
     /// The reply code, or a transport failure keyword.
-    @Argument(help: "A reply code (550) or a transport failure (refused, timeout, ...).")
+    @Argument(help: "A reply code (550), an enhanced status code (5.7.1) or a transport failure (refused, ...).")
     var code: String?
 
     /// A kind of mismatch to explain instead of a reply.
@@ -54,7 +56,9 @@ struct ExplainCommand: AsyncParsableCommand {
             try explainMismatch(mismatch)
             return
         }
-        guard let code else { throw usage("give a reply code, a transport failure, or --mismatch KIND") }
+        guard let code else {
+            throw usage("give a reply code, an enhanced status code, a transport failure, or --mismatch KIND")
+        }
         let diagnosisStep: DiagnosisStep
         if let step {
             guard let parsed = DiagnosisStep(rawValue: step.lowercased()) else {
@@ -67,15 +71,20 @@ struct ExplainCommand: AsyncParsableCommand {
             diagnosisStep = .any
         }
         let failure = TransportFailureKind(rawValue: code.lowercased())
+        let enhancedAlone = failure == nil ? EnhancedStatusCode(parsing: code) : nil
         var replyCode: Int?
-        if failure == nil {
+        if let enhancedAlone {
+            if let enhanced {
+                throw usage(
+                    "'\(enhancedAlone)' is already an enhanced status code; give a reply code before '\(enhanced)' "
+                        + "(such as 550 \(enhanced)) or the enhanced code alone"
+                )
+            }
+        } else if failure == nil {
             guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(code),
                 ReplyCode(value) != nil
             else {
-                throw usage(
-                    "'\(code)' is not a reply code (three digits: the first 2-5, the second 0-5) "
-                        + "or a transport failure (\(TransportFailureKind.allCases.map(\.keyword).joined(separator: ", ")))"
-                )
+                throw usage(Self.notACode(code))
             }
             replyCode = value
         } else if enhanced != nil {
@@ -88,6 +97,8 @@ struct ExplainCommand: AsyncParsableCommand {
         let diagnosis: Diagnosis
         if let failure {
             diagnosis = catalogue.explain(step: diagnosisStep, transportFailure: failure)
+        } else if let enhancedAlone {
+            diagnosis = catalogue.explain(step: diagnosisStep, enhancedCode: enhancedAlone, text: text)
         } else {
             diagnosis = catalogue.explain(
                 step: diagnosisStep,
@@ -125,6 +136,18 @@ struct ExplainCommand: AsyncParsableCommand {
             Console.err(error.rendered)
             throw reasons == nil ? ExitStatus.internalError : ExitStatus.invalidInput
         }
+    }
+
+    /// The usage error for a CODE that is none of the three forms; a dotted one is taken for an attempt at an
+    /// enhanced status code.
+    static func notACode(_ code: String) -> String {
+        let failures = TransportFailureKind.allCases.map(\.keyword).joined(separator: ", ")
+        if code.contains(".") {
+            return "'\(code)' is not an enhanced status code: it needs class.subject.detail, the class 2, 4 or 5 "
+                + "and the subject and detail 1 to 3 digits each, such as 5.7.1"
+        }
+        return "'\(code)' is not a reply code (three digits: the first 2-5, the second 0-5), an enhanced status code "
+            + "(such as 5.7.1) or a transport failure (\(failures))"
     }
 
     /// Writes a usage error to standard error and returns the exit status for invalid input.
