@@ -88,7 +88,7 @@ for target in ${TARGETS//,/ }; do
 done
 for client in ${CLIENTS//,/ }; do
     case "$client" in
-    smtpspec | smtpspec-jobs | swaks | smtp-source | smtp-source-s10 | smtplib) ;;
+    smtpspec | smtpspec-jobs | smtpspec-baseline | smtpspec-baseline-jobs | swaks | smtp-source | smtp-source-s10 | smtplib) ;;
     *) die "unknown client '$client'" ;;
     esac
 done

@@ -49,8 +49,8 @@ swift build -c release --target SMTPFuzz --scratch-path "$SCRATCH" \
     -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library >&2
 
 # Every object of the modules SMTPFuzz needs (only they are built in this scratch path), no executable's.
-mapfile -t OBJECTS < <(find "$SCRATCH/release" -path '*.build/*.o' -not -path '*/smtpspec.build/*' \
-    -not -path '*Tests.build/*' -not -path '*.product/*' | sort)
+mapfile -t OBJECTS < <(find "$SCRATCH/release/" -path '*.build/*.o' -not -path '*/smtpspec.build/*' \
+    -not -path '*Tests.build/*' -not -path '*-tool.build/*' -not -path '*.product/*' | sort)
 log "linking ${#OBJECTS[@]} objects into $BIN"
 swiftc -sanitize=fuzzer -O -o "$BIN" "${OBJECTS[@]}" -lstdc++ >&2
 

@@ -14,6 +14,8 @@
 #      jsonschema, and through `smtpspec check`, so schema, corpus and compiler cannot drift apart.
 #   6. scripts/check-reports.sh: `smtpspec run Examples --mock` with every report format, each checked by its
 #      real consumer (xmllint, prove, jsonschema, headless Chromium screenshot).
+#   7. scripts/fuzz.sh: libFuzzer on the scenario compiler, the persona reader, the reply reader and the mock
+#      session, SMTPSPEC_FUZZ_SECONDS (default 15) each, after replaying every saved regression input.
 #
 # Exits non-zero when any step fails; every step runs even after an earlier one failed, and a summary
 # closes the output. Runs from a fresh clone, as root (or with sudo for the installs). Twice in a row works.
@@ -22,6 +24,7 @@
 #   SMTPSPEC_RESTART_PEERS=1   always restart the peers, even when healthy ones are up.
 #   SMTPSPEC_KEEP_PEERS=1      leave peers this run started running at the end.
 #   SWIFT_TEST_ARGS            extra arguments for `swift test` (e.g. "--filter SMTPCoreTests").
+#   SMTPSPEC_FUZZ_SECONDS      seconds of fuzzing per target (default 15; 0 skips the fuzz step).
 #   SMTPSPEC_BUILD_TIMEOUT / SMTPSPEC_TEST_TIMEOUT   limits for the build (40m) and the tests (30m), so a hung
 #                              test fails the run well inside CI's 90 minutes instead of eating them.
 set -uo pipefail
@@ -103,6 +106,13 @@ bash scripts/validate-reasons.sh || fail "validate-reasons"
 if [[ -f scripts/check-reports.sh ]]; then
     step "scripts/check-reports.sh"
     bash scripts/check-reports.sh || fail "check-reports"
+fi
+
+# A short fuzzing run of every target (its instrumented build goes to .build-fuzz); SMTPSPEC_FUZZ_SECONDS=0
+# skips it.
+if [[ "${SMTPSPEC_FUZZ_SECONDS:-15}" != 0 ]]; then
+    step "scripts/fuzz.sh -t ${SMTPSPEC_FUZZ_SECONDS:-15} (scenario, persona, reply, mock-session)"
+    timeout "${SMTPSPEC_FUZZ_TIMEOUT:-40m}" bash scripts/fuzz.sh -t "${SMTPSPEC_FUZZ_SECONDS:-15}" || fail "fuzz"
 fi
 
 echo
