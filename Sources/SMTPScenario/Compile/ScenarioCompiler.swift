@@ -17,7 +17,7 @@ public struct ScenarioCompiler: Sendable {
     public func compile(path: String) -> CompileResult {
         let source: SourceFile
         do {
-            source = try SourceFile.read(path: path)
+            source = try SourceFile.read(path: path, maxBytes: options.limits.fileSize)
         } catch {
             return CompileResult(scenario: nil, diagnostics: [error], sources: [:])
         }
@@ -30,7 +30,7 @@ public struct ScenarioCompiler: Sendable {
         var diagnostics: [Diagnostic] = []
         let root: YAMLNode?
         do {
-            root = try YAMLDocument.parse(source)
+            root = try YAMLDocument.parse(source, limits: options.limits)
         } catch {
             return CompileResult(scenario: nil, diagnostics: [error], sources: sources)
         }
