@@ -49,7 +49,9 @@ public struct ScenarioCompiler: Sendable {
             let interpolator = Interpolator(
                 variables: variables,
                 environment: options.processEnvironment,
-                sources: sources
+                sources: sources,
+                maximumLength: options.limits.interpolatedLength,
+                maximumDepth: options.limits.referenceDepth
             )
             // Named after the values the case really uses. Combinations that come out the same (an axis that
             // `--var` overrides) are one case, played once.
