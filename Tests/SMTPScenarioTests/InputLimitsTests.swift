@@ -86,4 +86,50 @@ struct InputLimitsTests {
         }
         #expect(plan.message.wire().hasSuffix(body + " kate"))
     }
+
+    @Test("8,000 headers compile, every one in order (header compilation is linear)")
+    func manyHeaders() throws {
+        let count = 8_000
+        var text = "steps:\n  - data:\n      headers:\n"
+        for index in 1...count { text += "        X-H\(index): v\(index)\n" }
+        text += "      subject: s\n"
+        let compiled = try steps(text, options: options(InputLimits(headersPerMessage: count)))
+        guard case .data(let plan) = compiled[0].action else {
+            Issue.record("not a data step")
+            return
+        }
+        let lines = plan.message.wire().components(separatedBy: "\r\n")
+        let given = lines.filter { $0.hasPrefix("X-H") }
+        #expect(given.count == count)
+        #expect(given.first == "X-H1: v1")
+        #expect(given.last == "X-H\(count): v\(count)")
+        #expect(lines.contains("Subject: s"))
+    }
+
+    @Test("a header given again replaces the earlier one, and keeps the later place")
+    func repeatedHeader() throws {
+        let compiled = try steps(
+            """
+            steps:
+              - data:
+                  headers: {Subject: first, X-A: a, X-B: b}
+                  subject: second
+            """
+        )
+        guard case .data(let plan) = compiled[0].action else {
+            Issue.record("not a data step")
+            return
+        }
+        let lines = plan.message.wire().components(separatedBy: "\r\n")
+        #expect(
+            lines.filter { $0.hasPrefix("X-") || $0.hasPrefix("Subject") } == ["X-A: a", "X-B: b", "Subject: second"]
+        )
+    }
+
+    @Test("more headers than the limit are refused at the first one past it")
+    func tooManyHeaders() {
+        var text = "steps:\n  - data:\n      headers:\n"
+        for index in 1...1_001 { text += "        X-H\(index): v\n" }
+        #expect(errorLines(compile(text)) == ["'data' lists more than 1000 headers @ 1004:9"])
+    }
 }
