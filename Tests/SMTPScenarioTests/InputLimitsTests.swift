@@ -132,4 +132,12 @@ struct InputLimitsTests {
         for index in 1...1_001 { text += "        X-H\(index): v\n" }
         #expect(errorLines(compile(text)) == ["'data' lists more than 1000 headers @ 1004:9"])
     }
+
+    @Test("more rcpt steps in a case than the limit are refused at the first one past it, once")
+    func tooManyRecipients() {
+        var text = "steps:\n  - mail-from: a@b.example\n"
+        for index in 1...1_005 { text += "  - rcpt: r\(index)@b.example\n" }
+        #expect(errorLines(compile(text)) == ["more than 1000 'rcpt' steps in one case @ 1003:11"])
+        #expect(compile(text, options: options(InputLimits(recipientsPerCase: 2_000))).errors.isEmpty)
+    }
 }
