@@ -16,16 +16,34 @@ public struct SourceFile: Sendable, Hashable {
         self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     }
 
-    /// Reads a file from disk.
+    /// Reads a file from disk, at most `maxBytes` of it.
     ///
-    /// - Throws: ``Diagnostic`` naming the file when it cannot be read or is not UTF-8.
-    public static func read(path: String) throws(Diagnostic) -> SourceFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    /// - Throws: ``Diagnostic`` naming the file when it cannot be read, is larger than `maxBytes` (placed at the
+    ///   first byte past the limit; nothing past it is read) or is not UTF-8.
+    public static func read(
+        path: String,
+        maxBytes: Int = InputLimits.standard.fileSize
+    ) throws(Diagnostic) -> SourceFile {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Diagnostic(
                 message: "cannot read file '\(path)'",
                 location: nil,
                 note: "check that the path exists and is readable"
             )
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+        } catch {
+            throw Diagnostic(
+                message: "cannot read file '\(path)'",
+                location: nil,
+                note: "check that the path exists and is readable"
+            )
+        }
+        if data.count > maxBytes {
+            throw oversize(path: path, bytes: data, limit: maxBytes)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw Diagnostic(
@@ -35,6 +53,28 @@ public struct SourceFile: Sendable, Hashable {
             )
         }
         return SourceFile(path: path, text: text)
+    }
+
+    /// The error for a file larger than `limit` bytes, at its first byte past the limit.
+    ///
+    /// - Parameter bytes: the start of the file, at least `limit` bytes of it.
+    static func oversize(path: String, bytes: some Collection<UInt8>, limit: Int) -> Diagnostic {
+        var line = 1
+        var column = 1
+        for byte in bytes.prefix(limit) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1  // columns count Unicode scalars, as libyaml's do: skip UTF-8 continuation bytes
+            }
+        }
+        return Diagnostic(
+            message: "file is larger than \(InputLimits.bytes(limit))",
+            location: SourceLocation(file: path, line: line, column: column),
+            note: "smtpspec reads files of at most \(limit) bytes; this is the first byte past that. "
+                + "A large message belongs in a file of its own: data: {file: …}"
+        )
     }
 
     /// The text of a 1-based line, or `nil` when the file has no such line.

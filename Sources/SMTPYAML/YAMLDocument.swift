@@ -5,10 +5,19 @@ import Yams
 public enum YAMLDocument {
     /// Parses the first document of a file.
     ///
+    /// Before anything builds a tree, a pass over libyaml's events refuses what could expand a small file into a
+    /// huge tree (aliases, merge keys) and holds the file to `limits`: its size, nesting depth and node count.
+    ///
     /// - Returns: the root node, or `nil` for an empty file.
-    /// - Throws: a ``Diagnostic`` at the place libyaml stopped: a syntax error, a duplicate key,
-    ///   an undefined alias.
-    public static func parse(_ source: SourceFile) throws(Diagnostic) -> YAMLNode? {
+    /// - Throws: a ``Diagnostic`` at the place libyaml stopped (a syntax error, a duplicate key), or at the first
+    ///   alias, merge key, node nested too deep, node past the count or byte past the size.
+    public static func parse(_ source: SourceFile, limits: InputLimits = .standard) throws(Diagnostic) -> YAMLNode? {
+        if source.text.utf8.count > limits.fileSize {
+            throw SourceFile.oversize(path: source.path, bytes: source.text.utf8, limit: limits.fileSize)
+        }
+        if let problem = YAMLEventScan.firstProblem(in: source, limits: limits) {
+            throw problem
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: source.text, .basic)
@@ -58,6 +67,7 @@ public enum YAMLDocument {
             }
             return YAMLNode(.sequence(items), at: location)
         case .alias:
+            // Unreachable: the event scan refuses aliases, and composing replaces each with its node.
             throw Diagnostic(
                 message: "YAML aliases are not supported here",
                 location: location,

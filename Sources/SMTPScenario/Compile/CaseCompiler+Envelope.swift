@@ -57,6 +57,18 @@ extension CaseCompiler {
     /// Compiles `rcpt`: `RCPT TO:<forward-path>` with NOTIFY and ORCPT, written by SMTPCore's
     /// `RecipientParameters`.
     mutating func compileRcpt(_ rcpt: RcptAST, besideNotify: NotifyAST?) -> PlannedAction? {
+        recipientCount += 1
+        if recipientCount > options.limits.recipientsPerCase {
+            if recipientCount == options.limits.recipientsPerCase + 1 {
+                error(
+                    "more than \(options.limits.recipientsPerCase) 'rcpt' steps in one case",
+                    at: rcpt.address.location,
+                    note: "a case may name at most \(options.limits.recipientsPerCase) recipients; "
+                        + "this is the first one past that"
+                )
+            }
+            return nil
+        }
         guard let address = argument(rcpt.address, of: .rcpt) else { return nil }
         checkMailbox(address, at: rcpt.address, allowNull: false, utf8: true)
         if address.captureNames.isEmpty { envelope.recipients.append(address.wire()) }

@@ -4,16 +4,29 @@ import SMTPYAML
 extension CaseCompiler {
     /// Builds a message from `data`'s map form: the given headers, plus Date, Message-ID, From and
     /// To unless given, a blank line, and the body (or the message in `file`). Line ends are CRLF.
+    ///
+    /// Linear in the number of headers: a header given in the step replaces every header of that name before it
+    /// (in the file, or given earlier), so only the last of each name is kept, found with one pass.
     mutating func compileMessage(_ message: MessageAST, at location: SourceLocation) -> PlanText? {
-        var headers: [(name: String, value: PlanText)] = []
+        if message.headers.count > options.limits.headersPerMessage {
+            let first = message.headers[options.limits.headersPerMessage].name
+            error(
+                "'data' lists more than \(options.limits.headersPerMessage) headers",
+                at: first.location,
+                note: "a message written in the scenario may have at most \(options.limits.headersPerMessage) "
+                    + "headers; this is the first one past that. A message file (data: {file: …}) has no such limit",
+                span: first.value.count
+            )
+            return nil
+        }
+        var fileHeaders: [(name: String, value: PlanText)] = []
         var fileBody: PlanText?
         if let file = message.file {
-            guard let (fileHeaders, body) = readMessageFile(file) else { return nil }
-            headers += fileHeaders.map { ($0.name, PlanText(literal: $0.value)) }
+            guard let (read, body) = readMessageFile(file) else { return nil }
+            fileHeaders = read.map { ($0.name, PlanText(literal: $0.value)) }
             fileBody = PlanText(literal: body)
         }
-        func has(_ name: String) -> Bool { headers.contains { $0.name.lowercased() == name.lowercased() } }
-        var given: [(String, PlanText)] = []
+        var given: [(name: String, value: PlanText)] = []
         for header in message.headers {
             guard let value = argument(header.value, of: .data) else { return nil }
             given.append((header.name.value, value))
@@ -23,10 +36,13 @@ extension CaseCompiler {
             guard let value = argument(field, of: .data) else { return nil }
             given.append((name, value))
         }
-        for (name, value) in given {
-            headers.removeAll { $0.name.lowercased() == name.lowercased() }
-            headers.append((name, value))
-        }
+        var last: [String: Int] = [:]
+        for (index, header) in given.enumerated() { last[header.name.lowercased()] = index }
+        let headers =
+            fileHeaders.filter { last[$0.name.lowercased()] == nil }
+            + given.enumerated().filter { last[$0.element.name.lowercased()] == $0.offset }.map(\.element)
+        let present = Set(headers.map { $0.name.lowercased() })
+        func has(_ name: String) -> Bool { present.contains(name.lowercased()) }
         var generated: [(String, PlanText)] = []
         if !has("Date") {
             generated.append(("Date", PlanText(literal: RFC5322Date.format(options.now))))
@@ -45,11 +61,14 @@ extension CaseCompiler {
         if !has("To"), !envelope.recipients.isEmpty {
             generated.append(("To", PlanText(literal: envelope.recipients.map { "<\($0)>" }.joined(separator: ", "))))
         }
-        var text = PlanText([])
+        var segments: [PlanText.Segment] = []
         for (name, value) in generated + headers {
-            text = text + "\(name): " + value + "\r\n"
+            segments.append(.literal("\(name): "))
+            segments += value.segments
+            segments.append(.literal("\r\n"))
         }
-        text = text + "\r\n"
+        segments.append(.literal("\r\n"))
+        var text = PlanText(segments)
         if let body = message.body {
             guard let value = interpolator.text(body) else { return nil }
             text = text + value.normalisingLineEnds()

@@ -16,6 +16,8 @@ struct CaseCompiler {
     var envelope = EnvelopeMemory()
     /// Messages generated so far, for unique Message-IDs.
     var messageCount = 0
+    /// `rcpt` steps compiled so far, held to ``InputLimits/recipientsPerCase``.
+    var recipientCount = 0
 
     init(ast: ScenarioAST, directory: String, options: CompileOptions, interpolator: Interpolator) {
         self.ast = ast

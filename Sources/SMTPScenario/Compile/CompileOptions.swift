@@ -1,4 +1,5 @@
 import Foundation
+import SMTPYAML
 
 /// What the command line adds to a scenario when compiling it.
 public struct CompileOptions: Sendable {
@@ -14,6 +15,8 @@ public struct CompileOptions: Sendable {
     public var now: Date
     /// A prefix that makes generated Message-IDs unique.
     public var messageIDPrefix: String
+    /// How much the compiler reads: file sizes, nesting, interpolation, headers, recipients, matrix cases.
+    public var limits: InputLimits
 
     /// Creates options; by default the real environment, the current time and a random Message-ID prefix.
     public init(
@@ -22,7 +25,8 @@ public struct CompileOptions: Sendable {
         overrides: [(name: String, value: String)] = [],
         processEnvironment: [String: String] = ProcessInfo.processInfo.environment,
         now: Date = Date(),
-        messageIDPrefix: String = UUID().uuidString.lowercased()
+        messageIDPrefix: String = UUID().uuidString.lowercased(),
+        limits: InputLimits = .standard
     ) {
         self.environmentName = environmentName
         self.environmentFile = environmentFile
@@ -30,6 +34,7 @@ public struct CompileOptions: Sendable {
         self.processEnvironment = processEnvironment
         self.now = now
         self.messageIDPrefix = messageIDPrefix
+        self.limits = limits
     }
 
     /// Parses one `--var K=V` argument.

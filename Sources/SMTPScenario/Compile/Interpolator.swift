@@ -15,12 +15,28 @@ struct Interpolator {
     var diagnostics: [Diagnostic] = []
     /// Every secret value met, for redaction.
     var secrets: Set<String> = []
+    /// The most text, in UTF-8 bytes, that the references of one string may fill in
+    /// (``InputLimits/interpolatedLength``).
+    let maximumLength: Int
+    /// How deeply variables may refer to each other (``InputLimits/referenceDepth``).
+    let maximumDepth: Int
     private var resolved: [String: (PlanText, [VariableOrigin])] = [:]
+    /// Variables whose value could not be resolved (already reported): each is tried once, so a failure deep in
+    /// variables that refer to each other twice is not re-resolved exponentially often.
+    private var unresolvable: Set<String> = []
 
-    init(variables: [String: VariableDefinition], environment: [String: String], sources: [String: SourceFile]) {
+    init(
+        variables: [String: VariableDefinition],
+        environment: [String: String],
+        sources: [String: SourceFile],
+        maximumLength: Int = InputLimits.standard.interpolatedLength,
+        maximumDepth: Int = InputLimits.standard.referenceDepth
+    ) {
         self.variables = variables
         self.environment = environment
         self.sources = sources
+        self.maximumLength = maximumLength
+        self.maximumDepth = maximumDepth
     }
 
     /// The result of interpolating a string: the text and the origins of the variables it used.
@@ -53,12 +69,31 @@ struct Interpolator {
         var segments: [PlanText.Segment] = []
         var origins: [(String, VariableOrigin)] = []
         var failed = false
+        // What references filled in so far. Text written in the string itself is not counted: the file size bounds it.
+        var length = 0
+        /// Adds what a reference filled in to the length so far; `false` (reported) past the limit.
+        func fits(_ added: Int, reference: String, offset: Int) -> Bool {
+            length += added
+            guard length > maximumLength else { return true }
+            let limit = InputLimits.bytes(maximumLength)
+            diagnostics.append(
+                Diagnostic(
+                    message: "filling in '\(reference)' brings the text filled into this string past \(limit)",
+                    location: place(value, offset: offset),
+                    note: "the references of one string may fill in at most \(limit) (\(maximumLength) bytes); "
+                        + "variables that double each other grow past any limit",
+                    span: reference.count
+                )
+            )
+            return false
+        }
         for part in template.parts {
             switch part {
             case .literal(let text):
                 segments.append(.literal(text))
             case .environment(let name, let defaultValue, let offset):
                 if let found = environment[name] ?? defaultValue {
+                    guard fits(found.utf8.count, reference: "${env:\(name)}", offset: offset) else { return nil }
                     segments.append(.secret(found))
                     secrets.insert(found)
                 } else {
@@ -74,6 +109,9 @@ struct Interpolator {
                 }
             case .variable(let name, let defaultValue, let offset):
                 if captureNames.contains(name) {
+                    guard fits(PlanText.Segment.capture(name).measure, reference: "${\(name)}", offset: offset) else {
+                        return nil
+                    }
                     segments.append(.capture(name))
                     continue
                 }
@@ -90,10 +128,22 @@ struct Interpolator {
                         )
                         continue
                     }
+                    if stack.count >= maximumDepth, resolved[name] == nil, !definition.isLiteral {
+                        diagnostics.append(
+                            Diagnostic(
+                                message: "variables refer to each other more than \(maximumDepth) deep at '${\(name)}'",
+                                location: place(value, offset: offset),
+                                note: "a variable's value may name another variable, and so on, \(maximumDepth) deep",
+                                span: name.count + 3
+                            )
+                        )
+                        return nil
+                    }
                     guard let inner = resolve(name, definition, stack: &stack) else {
                         failed = true
                         continue
                     }
+                    guard fits(inner.0.measure, reference: "${\(name)}", offset: offset) else { return nil }
                     segments += inner.0.segments
                     origins.append((name, definition.origin))
                     origins += inner.1.map { (name, $0) }
@@ -124,6 +174,7 @@ struct Interpolator {
         stack: inout [String]
     ) -> (PlanText, [VariableOrigin])? {
         if let cached = resolved[name] { return cached }
+        if unresolvable.contains(name) { return nil }
         if definition.isLiteral {
             let result = (PlanText(literal: definition.raw.value), [definition.origin])
             resolved[name] = result
@@ -131,8 +182,14 @@ struct Interpolator {
         }
         stack.append(name)
         defer { stack.removeLast() }
-        guard let output = interpolate(definition.raw, stack: &stack) else { return nil }
-        let result = (output.text, [definition.origin] + output.origins.map(\.origin))
+        guard let output = interpolate(definition.raw, stack: &stack) else {
+            unresolvable.insert(name)
+            return nil
+        }
+        // Each origin once: a value that names the same variable twice (or doubles it) has no more origins.
+        var origins = [definition.origin]
+        for origin in output.origins.map(\.origin) where !origins.contains(origin) { origins.append(origin) }
+        let result = (output.text, origins)
         resolved[name] = result
         return result
     }
@@ -149,5 +206,21 @@ struct Interpolator {
             if !value.value.contains("\n") { location.column += offset }
         }
         return location
+    }
+}
+
+extension PlanText {
+    /// The length the interpolation limit counts: UTF-8 bytes of literal and secret text, and a capture as long
+    /// as `${name}` (its length is unknown until run time).
+    var measure: Int { segments.reduce(0) { $0 + $1.measure } }
+}
+
+extension PlanText.Segment {
+    /// This segment's share of ``PlanText/measure``.
+    var measure: Int {
+        switch self {
+        case .literal(let text), .secret(let text): return text.utf8.count
+        case .capture(let name): return name.utf8.count + 3
+        }
     }
 }

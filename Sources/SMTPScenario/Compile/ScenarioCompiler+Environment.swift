@@ -37,7 +37,7 @@ extension ScenarioCompiler {
         }
         let source: SourceFile
         do {
-            source = try SourceFile.read(path: path)
+            source = try SourceFile.read(path: path, maxBytes: options.limits.fileSize)
         } catch {
             diagnostics.append(error)
             return []
@@ -45,7 +45,7 @@ extension ScenarioCompiler {
         sources[path] = source
         let root: YAMLNode?
         do {
-            root = try YAMLDocument.parse(source)
+            root = try YAMLDocument.parse(source, limits: options.limits)
         } catch {
             diagnostics.append(error)
             return []

@@ -17,7 +17,7 @@ public struct ScenarioCompiler: Sendable {
     public func compile(path: String) -> CompileResult {
         let source: SourceFile
         do {
-            source = try SourceFile.read(path: path)
+            source = try SourceFile.read(path: path, maxBytes: options.limits.fileSize)
         } catch {
             return CompileResult(scenario: nil, diagnostics: [error], sources: [:])
         }
@@ -30,7 +30,7 @@ public struct ScenarioCompiler: Sendable {
         var diagnostics: [Diagnostic] = []
         let root: YAMLNode?
         do {
-            root = try YAMLDocument.parse(source)
+            root = try YAMLDocument.parse(source, limits: options.limits)
         } catch {
             return CompileResult(scenario: nil, diagnostics: [error], sources: sources)
         }
@@ -49,7 +49,9 @@ public struct ScenarioCompiler: Sendable {
             let interpolator = Interpolator(
                 variables: variables,
                 environment: options.processEnvironment,
-                sources: sources
+                sources: sources,
+                maximumLength: options.limits.interpolatedLength,
+                maximumDepth: options.limits.referenceDepth
             )
             // Named after the values the case really uses. Combinations that come out the same (an axis that
             // `--var` overrides) are one case, played once.
