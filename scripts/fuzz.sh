@@ -85,9 +85,12 @@ for target in "${TARGETS[@]}"; do
         }
     fi
     log "$target: fuzzing for ${SECONDS_PER_TARGET}s"
-    SMTPSPEC_FUZZ_TARGET="$target" "$BIN" "$corpus" "$seeds" \
+    parallel=()
+    # With -jobs, libFuzzer writes each worker's output to fuzz-N.log in the working directory: keep it there.
+    [[ "$JOBS" -gt 1 ]] && parallel=(-jobs="$JOBS" -workers="$JOBS")
+    (cd "$SCRATCH" && SMTPSPEC_FUZZ_TARGET="$target" "$BIN" "$corpus" "$seeds" \
         -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -timeout=10 -rss_limit_mb=1024 \
-        -jobs="$JOBS" -workers="$JOBS" -artifact_prefix="$crashes/" -print_final_stats=1 >&2 || {
+        "${parallel[@]}" -artifact_prefix="$crashes/" -print_final_stats=1) >&2 || {
         log "$target: the fuzzer found a failing input; see $crashes"
         status=1
     }
