@@ -14,6 +14,9 @@ public struct CompileOptions: Sendable {
     public var now: Date
     /// A prefix that makes generated Message-IDs unique.
     public var messageIDPrefix: String
+    /// The names of the built-in mock personas, to check a scenario's `persona:` against (the CLI gives the mock's
+    /// list); `nil` checks only that a persona file exists.
+    public var knownPersonas: [String]?
 
     /// Creates options; by default the real environment, the current time and a random Message-ID prefix.
     public init(
@@ -22,7 +25,8 @@ public struct CompileOptions: Sendable {
         overrides: [(name: String, value: String)] = [],
         processEnvironment: [String: String] = ProcessInfo.processInfo.environment,
         now: Date = Date(),
-        messageIDPrefix: String = UUID().uuidString.lowercased()
+        messageIDPrefix: String = UUID().uuidString.lowercased(),
+        knownPersonas: [String]? = nil
     ) {
         self.environmentName = environmentName
         self.environmentFile = environmentFile
@@ -30,6 +34,7 @@ public struct CompileOptions: Sendable {
         self.processEnvironment = processEnvironment
         self.now = now
         self.messageIDPrefix = messageIDPrefix
+        self.knownPersonas = knownPersonas
     }
 
     /// Parses one `--var K=V` argument.
