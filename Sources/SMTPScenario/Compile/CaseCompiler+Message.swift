@@ -38,7 +38,9 @@ extension CaseCompiler {
             }
             given.append((PlanText(literal: name), value))
         }
-        if failed { return nil }
+        // The body is fenced even when a header was refused, so that every problem is reported at once.
+        let body = message.body.map { fenced($0, slot: .messageText, what: "the body of 'data'") }
+        if failed || body.map({ $0 == nil }) == true { return nil }
         for (name, value) in given {
             headers.removeAll { $0.name.wire().lowercased() == name.wire().lowercased() }
             headers.append((name, value))
@@ -81,8 +83,7 @@ extension CaseCompiler {
             text = text + name + ": " + value + "\r\n"
         }
         text = text + "\r\n"
-        if let body = message.body {
-            guard let value = fenced(body, slot: .messageText, what: "the body of 'data'") else { return nil }
+        if let value = body.flatMap({ $0 }) {
             text = text + value.normalisingLineEnds()
         } else if let fileBody {
             text = text + fileBody.normalisingLineEnds()
