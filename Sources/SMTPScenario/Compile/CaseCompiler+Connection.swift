@@ -9,9 +9,11 @@ extension CaseCompiler {
         let tls = compileTLS(open.tls)
         let defaultPort = open.implicitTLS ? 465 : 25
         var port: Int?
+        var portFailed = false
         if let written = open.port {
+            // A bad port does not stop the host from being checked too.
             port = compilePort(written)
-            if port == nil { return nil }
+            portFailed = port == nil
         }
         let target: OpenPlan.Target
         if let mx = open.mx {
@@ -46,6 +48,7 @@ extension CaseCompiler {
         } else {
             return nil
         }
+        if portFailed { return nil }
         return OpenPlan(
             target: target,
             each: open.each,
@@ -123,9 +126,9 @@ extension CaseCompiler {
     /// Compiles `auth`; the password is always secret. Both go through the wire fence for credentials (no CR, LF,
     /// NUL or SOH), the password as a secret from the start, so that no message shows it.
     mutating func compileAuth(_ auth: AuthAST) -> PlannedAction? {
-        guard let username = fenced(auth.username, slot: .credential, what: "the user name of 'auth'"),
-            let raw = interpolator.interpolate(auth.password)
-        else { return nil }
+        // Both are fenced, so that a bad user name does not hide a bad password.
+        let username = fenced(auth.username, slot: .credential, what: "the user name of 'auth'")
+        guard let raw = interpolator.interpolate(auth.password) else { return nil }
         let password = PlanText(
             raw.text.segments.map { segment in
                 if case .literal(let text) = segment {
@@ -136,7 +139,8 @@ extension CaseCompiler {
                 return segment
             }
         )
-        guard fence(password, slot: .credential, what: "the password of 'auth'", at: auth.password) else {
+        guard fence(password, slot: .credential, what: "the password of 'auth'", at: auth.password), let username
+        else {
             return nil
         }
         return .auth(

@@ -29,8 +29,11 @@ extension CaseCompiler {
         guard let violation = WireFence.firstViolation(of: text.wire(), in: slot) else { return true }
         let character = violation.kind == .lineBreak ? "CR or LF" : violation.characterName
         if text.isSecret(atScalar: violation.offset) {
+            // A control character is named (it is the problem); a printable one of a secret is not shown.
+            let named = violation.character.map { $0.value < 0x20 || $0.value == 0x7F } ?? true
             error(
-                "\(what) holds a secret value with \(character): \(violation.reason)",
+                "\(what) holds a secret value with \(named ? character : "a character it cannot hold"): "
+                    + violation.reason,
                 at: value.location,
                 note: Self.secretNote,
                 span: writtenSpan(value)

@@ -22,9 +22,11 @@ extension CaseCompiler {
         var given: [(PlanText, PlanText)] = []
         var failed = false
         for header in message.headers {
-            guard let name = fenced(header.name, slot: .headerName, what: "the header name"),
-                let value = fenced(header.value, slot: .headerValue, what: "header '\(name.redacted())'")
-            else {
+            // Name and value are both fenced, so that a bad name does not hide a bad value.
+            let name = fenced(header.name, slot: .headerName, what: "the header name")
+            let shownName = name?.redacted() ?? Self.quoted(header.name.value)
+            let value = fenced(header.value, slot: .headerValue, what: "header '\(shownName)'")
+            guard let name, let value else {
                 failed = true
                 continue
             }
