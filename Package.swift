@@ -30,9 +30,10 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         // YAML node reader with source locations, and the one diagnostic shape.
+        // SMTPCore for the one way to show control characters in a message.
         .target(
             name: "SMTPYAML",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["SMTPCore", .product(name: "Yams", package: "Yams")]
         ),
         // The scenario language: AST, variables, environments, matrix, SessionPlan.
         .target(

@@ -53,7 +53,7 @@ struct JSONReportDocument: Encodable {
                         location: diagnostic.location.map(JSONLocation.init),
                         note: diagnostic.note,
                         span: diagnostic.span,
-                        rendered: diagnostic.rendered(source: file.source)
+                        rendered: diagnostic.rendered(source: file.source, mask: file.mask)
                     )
                 }
             )

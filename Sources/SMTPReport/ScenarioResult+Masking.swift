@@ -58,7 +58,7 @@ extension Mismatch {
             recipient.reply = recipient.reply.masked(by: mask)
             recipient.rcptLine = recipient.rcptLine.map(mask.apply)
             return .recipientReply(recipient)
-        case .refused(let reason): return .refused(mask.apply(reason))
+        case .refused(let reason): return .refused(reason.mapTexts(mask.apply))
         case .unexpectedConnection(let peer): return .unexpectedConnection(peer: mask.apply(peer))
         case .transport(let error, let phase):
             switch error {
@@ -97,7 +97,7 @@ extension Reply {
 }
 
 extension InvalidFile {
-    /// The file with every secret masked in its diagnostics and its quoted text.
+    /// The file with every secret masked in its diagnostics; its quoted lines are masked when rendered.
     func masked(by mask: SecretMask) -> InvalidFile {
         guard !mask.isEmpty else { return self }
         var copy = self
@@ -107,7 +107,7 @@ extension InvalidFile {
             diagnostic.note = diagnostic.note.map(mask.apply)
             return diagnostic
         }
-        copy.source = source.map { SourceFile(path: $0.path, text: mask.apply($0.text)) }
+        copy.mask = self.mask.merging(mask)
         return copy
     }
 }

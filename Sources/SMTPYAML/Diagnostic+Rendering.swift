@@ -1,3 +1,5 @@
+import SMTPCore
+
 extension Diagnostic {
     /// Renders the diagnostic the way Hurl does:
     ///
@@ -10,31 +12,39 @@ extension Diagnostic {
     ///    |
     /// ```
     ///
+    /// Control characters in the message and the note are shown escaped (`\r`, `\n`, `\0`, `\u{1B}`), so that a
+    /// value quoted in a message cannot break the output. Every secret of `mask` is hidden in everything shown; in
+    /// the quoted line each one becomes `******` and the caret is placed on the line as shown: after a secret it
+    /// moves with the text, and a caret that pointed into a secret underlines the whole `******` (so it tells
+    /// neither where in the secret nor how long the secret is).
+    ///
     /// - Parameters:
     ///   - source: the file the location points into, to quote its line; without it only the location and note
     ///     are shown.
     ///   - mask: the secrets to hide in everything shown (message, quoted line, note).
     public func rendered(source: SourceFile?, mask: SecretMask = SecretMask([])) -> String {
-        mask.apply(unmasked(source: source))
-    }
-
-    private func unmasked(source: SourceFile?) -> String {
+        let message = WireFence.escaped(mask.apply(self.message))
+        let note = self.note.map { WireFence.escaped(mask.apply($0)) }
         var out = "\(severity.rawValue): \(message)\n"
         guard let location else {
             if let note { out += "  = note: \(note)\n" }
             return out
         }
         let gutter = String(repeating: " ", count: String(location.line).count)
-        out += "\(gutter)--> \(location)\n"
+        out += "\(gutter)--> \(mask.apply(location.description))\n"
         guard let source, let text = source.line(location.line) else {
             if let note { out += "\(gutter) = note: \(note)\n" }
             return out
         }
-        let shown = text.replacingTabs()
+        let shown = mask.applyKeepingColumns(
+            String(text.replacingTabs()),
+            column: max(0, location.column - 1),
+            span: span
+        )
         out += "\(gutter) |\n"
-        out += "\(location.line) | \(shown)\n"
-        let prefix = String(text.unicodeScalars.prefix(max(0, location.column - 1)).map { $0 == "\t" ? " " : " " })
-        let caret = String(repeating: "^", count: span)
+        out += "\(location.line) | \(shown.line)\n"
+        let prefix = String(repeating: " ", count: shown.column)
+        let caret = String(repeating: "^", count: shown.span)
         out += "\(gutter) | \(prefix)\(caret)"
         if let note { out += " \(note)" }
         out += "\n\(gutter) |\n"

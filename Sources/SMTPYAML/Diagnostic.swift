@@ -1,3 +1,5 @@
+import SMTPCore
+
 /// One thing a user got wrong (or should look at), with where it is and what to do about it.
 ///
 /// This is the single error shape of smtpspec: scenario, environment, persona and reasons
@@ -39,11 +41,12 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
 }
 
 extension Diagnostic: CustomStringConvertible {
-    /// A one-line summary: `file:line:col: error: message`.
+    /// A one-line summary: `file:line:col: error: message`, control characters in the message escaped.
     public var description: String {
+        let shown = WireFence.escaped(message)
         if let location {
-            return "\(location): \(severity.rawValue): \(message)"
+            return "\(location): \(severity.rawValue): \(shown)"
         }
-        return "\(severity.rawValue): \(message)"
+        return "\(severity.rawValue): \(shown)"
     }
 }

@@ -15,15 +15,20 @@ struct CLITests {
         var error: String
     }
 
-    /// Runs the built `smtpspec` with `arguments` from the repository root.
-    static func smtpspec(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// Runs the built `smtpspec` with `arguments` from the repository root; `launcher` (a command and its
+    /// arguments, such as setpriv dropping privileges) runs it when given.
+    static func smtpspec(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        launcher: [String] = []
+    ) throws -> Outcome {
         let candidates = [".build/debug/smtpspec", ".build/release/smtpspec"].map { root + "/" + $0 }
         guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw CLIMissing(message: "no smtpspec binary under .build; run `swift build` first (scripts/test.sh does)")
         }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? binary)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

@@ -27,6 +27,19 @@ struct HostPortTests {
             ("mail example.com", "'mail example.com' is not a host name or address", 0),
             ("smtp://mail.example.com", "'//mail.example.com' is not a port number", 5),
             ("mail/x:25", "'mail/x' is not a host name or address", 0),
+            ("][", "'][' is not a host name or address", 0), ("[]", "'[]' has no host", 1),
+            ("[mail.example]:25", "'[mail.example]' has brackets but no IPv6 address", 1),
+            ("[::1]]:25", "expected ':port' after ']' in '[::1]]:25'", 5),
+            (
+                "127.0.0.1\0evil.example",
+                "the host '127.0.0.1\\0evil.example' contains NUL (\\0): the resolver would stop reading the host "
+                    + "name there", 9
+            ),
+            (
+                "mail\r\nevil.example:25",
+                "the host 'mail\\r\\nevil.example' contains CR (\\r): a host name is one line", 4
+            ),
+            ("mail\u{1B}x", "'mail\\u{1B}x' is not a host name or address", 0),
         ]
     )
     func refuses(text: String, message: String, offset: Int) {

@@ -107,7 +107,14 @@ import Testing
 
     @Test func commandLineCheckCatchesInjectionAndLength() {
         #expect(CommandLineCheck.problems(in: "RCPT TO:<a@b>").isEmpty)
-        #expect(CommandLineCheck.problems(in: "RCPT TO:<a@b>\r\nDATA") == [.lineBreakInside(offset: 13)])
+        #expect(
+            CommandLineCheck.problems(in: "RCPT TO:<a@b>\r\nDATA")
+                == [.forbidden(WireFenceViolation(slot: .commandLine, kind: .lineBreak, character: "\r", offset: 13))]
+        )
+        #expect(
+            CommandLineCheck.problems(in: "VRFY a\0b")
+                == [.forbidden(WireFenceViolation(slot: .commandLine, kind: .nul, character: "\0", offset: 6))]
+        )
         #expect(CommandLineCheck.problems(in: String(repeating: "a", count: 510)).isEmpty)
         #expect(CommandLineCheck.problems(in: String(repeating: "a", count: 511)) == [.tooLong(octets: 513)])
     }

@@ -235,7 +235,7 @@ enum SampleResults {
             .auth,
             line: 20,
             at: 10,
-            failure: StepFailure(.refused("AUTH over a connection without TLS")),
+            failure: StepFailure(.refused(.plaintextAuth)),
             lines: 1..<2
         )
         auth.verdict = .refused

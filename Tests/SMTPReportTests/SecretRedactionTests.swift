@@ -26,7 +26,16 @@ import Testing
             sent: ["AUTH PLAIN \(password)"],
             reply: Reply(535, "5.7.8 bad credentials for \(password)"),
             failure: StepFailure(
-                [.reply(Reply(535, "5.7.8 bad credentials for \(password)")), .refused("for \(envValue)")]
+                [
+                    .reply(Reply(535, "5.7.8 bad credentials for \(password)")),
+                    .refused(
+                        .fence(
+                            WireFenceViolation(slot: .headerValue, kind: .lineBreak, character: "\n", offset: 3),
+                            what: "header 'X-\(envValue)'",
+                            captures: ["token"]
+                        )
+                    ),
+                ]
             ),
             lines: 0..<20
         )

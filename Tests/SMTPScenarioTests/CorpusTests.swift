@@ -6,6 +6,9 @@ import Testing
 struct CorpusTests {
     static let examples = RepositoryFiles.files(under: "Examples", suffix: ".smtp.yaml")
     static let invalid = RepositoryFiles.files(under: "Tests/Fixtures/invalid", suffix: ".smtp.yaml")
+    /// The mock's built-in persona names, as the CLI gives them to the compiler: its bundled persona files.
+    static let builtinPersonas = RepositoryFiles.files(under: "Sources/SMTPMock/Personas", suffix: ".persona.yaml")
+        .map { ($0 as NSString).lastPathComponent.replacingOccurrences(of: ".persona.yaml", with: "") }
 
     @Test("there are examples and invalid scenarios to check")
     func nonEmpty() {
@@ -39,7 +42,8 @@ struct CorpusTests {
             .map(String.init)
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         #expect(!expected.isEmpty)
-        let result = ScenarioCompiler(options: CompileOptions(processEnvironment: [:])).compile(path: path)
+        let options = CompileOptions(processEnvironment: [:], knownPersonas: Self.builtinPersonas)
+        let result = ScenarioCompiler(options: options).compile(path: path)
         #expect(result.scenario == nil)
         for line in expected {
             guard let separator = line.range(of: " @ ", options: .backwards) else {

@@ -1,3 +1,4 @@
+import Foundation
 import SMTPScenario
 import Testing
 
@@ -189,8 +190,25 @@ struct VariableTests {
     @Test("persona: a built-in name stays a name; a file is found beside the scenario")
     func persona() throws {
         #expect(compile("persona: postfix\nsteps:\n  - quit\n").scenario?.persona == "postfix")
-        let file = compile("persona: personas/x.persona.yaml\nsteps:\n  - quit\n", file: "/s/a.smtp.yaml")
-        #expect(file.scenario?.persona == "/s/personas/x.persona.yaml")
+        let folder = NSTemporaryDirectory() + "smtpspec-persona-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/personas", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "name: x\n".write(toFile: folder + "/personas/x.persona.yaml", atomically: true, encoding: .utf8)
+        let file = compile("persona: personas/x.persona.yaml\nsteps:\n  - quit\n", file: folder + "/a.smtp.yaml")
+        #expect(file.scenario?.persona == folder + "/personas/x.persona.yaml", "\(file.rendered())")
+    }
+
+    @Test("a persona that does not exist is an error at its place: a missing file, an unknown built-in name")
+    func missingPersona() throws {
+        let file = compile("persona: personas/nope.persona.yaml\nsteps:\n  - quit\n", file: "/nonexistent/a.smtp.yaml")
+        #expect(file.scenario == nil)
+        #expect(file.errors.map(\.message) == ["cannot read persona file 'personas/nope.persona.yaml'"])
+        #expect(file.errors.first?.location?.line == 1 && file.errors.first?.location?.column == 10)
+        let options = CompileOptions(processEnvironment: [:], knownPersonas: ["exchange", "postfix"])
+        let name = compile("persona: exchnage\nsteps:\n  - quit\n", options: options)
+        #expect(name.errors.map(\.message) == ["unknown persona 'exchnage'"])
+        #expect(name.errors.first?.note == "did you mean 'exchange'?")
+        #expect(compile("persona: exchange\nsteps:\n  - quit\n", options: options).errors.isEmpty)
     }
 
     @Test("retry is compiled with its defaults")

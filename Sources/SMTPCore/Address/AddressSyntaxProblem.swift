@@ -80,4 +80,40 @@ public enum AddressSyntaxProblem: Sendable, Hashable, CustomStringConvertible {
             return "\(part) contains a control character (CR, LF, NUL, ...), which could inject SMTP commands"
         }
     }
+
+    /// What is wrong, quoting nothing of the text and giving no length of it: what a message about a secret value
+    /// says (the text is an `${env:…}` value, which no message may show in any form).
+    public var summary: String {
+        switch self {
+        case .empty, .emptyLocalPart, .emptyDomain, .localPartTooLong, .domainTooLong, .pathTooLong,
+            .nonASCIIWithoutSMTPUTF8, .controlCharacter:
+            return plainSummary
+        case .missingAtSign:
+            return "the address has no \"@\"; a mailbox is local-part@domain (RFC 5321 §4.1.2)"
+        case .invalidLocalPart:
+            return "the local-part is neither a dot-string nor a quoted-string (RFC 5321 §4.1.2)"
+        case .labelTooLong:
+            return "a domain label is longer than RFC 1035 allows (\(SMTPLimits.label) octets)"
+        case .invalidDomain:
+            return "the domain is not letters, digits and inner hyphens in labels separated by single dots "
+                + "(RFC 5321 §4.1.2)"
+        case .unbracketedAddressLiteral:
+            return "the domain looks like an IP address; write an address literal in brackets (RFC 5321 §4.1.3)"
+        case .invalidAddressLiteral:
+            return "the address literal is not [IPv4], [IPv6:...] or [tag:content] (RFC 5321 §4.1.3)"
+        }
+    }
+
+    private var plainSummary: String {
+        switch self {
+        case .localPartTooLong:
+            return "the local-part is longer than RFC 5321 §4.5.3.1.1 allows (\(SMTPLimits.localPart) octets)"
+        case .domainTooLong:
+            return "the domain is longer than RFC 5321 §4.5.3.1.2 allows (\(SMTPLimits.domain) octets)"
+        case .pathTooLong:
+            return "the path <...> is longer than RFC 5321 §4.5.3.1.3 allows (\(SMTPLimits.path) octets)"
+        default:
+            return message
+        }
+    }
 }

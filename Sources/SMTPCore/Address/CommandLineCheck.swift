@@ -1,19 +1,19 @@
-/// Checks a command line before it is sent: no CR or LF inside (command injection) and at most 512 octets
-/// with CRLF (RFC 5321 §4.5.3.1.4).
+/// Checks a command line before it is sent: ``WireFence``'s rule for a command (no CR, LF or NUL inside) and at
+/// most 512 octets with CRLF (RFC 5321 §4.5.3.1.4).
 public enum CommandLineCheck {
     /// A problem with a command line.
     public enum Problem: Sendable, Hashable, CustomStringConvertible {
-        /// A CR or LF inside the line would end it early and start another command.
-        case lineBreakInside(offset: Int)
+        /// A character no command line may hold (a CR or LF would end it early and start another command).
+        case forbidden(WireFenceViolation)
         /// The line with CRLF is longer than 512 octets.
         case tooLong(octets: Int)
 
         /// What is wrong.
         public var description: String {
             switch self {
-            case .lineBreakInside(let offset):
-                return "command contains a CR or LF at character \(offset + 1), which would inject another "
-                    + "SMTP command"
+            case .forbidden(let violation):
+                return "command contains \(violation.characterName) at character \(violation.offset + 1): "
+                    + violation.reason
             case .tooLong(let octets):
                 return "command line is \(octets) octets with CRLF; RFC 5321 §4.5.3.1.4 allows "
                     + "\(SMTPLimits.commandLine)"
@@ -21,13 +21,12 @@ public enum CommandLineCheck {
         }
     }
 
-    /// The problems of `line` (given without CRLF); empty when it can be sent.
+    /// The problems of `line` (given without CRLF); empty when it can be sent. Only the first forbidden character
+    /// is reported.
     public static func problems(in line: String) -> [Problem] {
         var problems: [Problem] = []
-        if let offset = line.unicodeScalars.firstIndex(where: { $0 == "\r" || $0 == "\n" }) {
-            problems.append(
-                .lineBreakInside(offset: line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: offset))
-            )
+        if let violation = WireFence.firstViolation(of: line, in: .commandLine) {
+            problems.append(.forbidden(violation))
         }
         let octets = line.utf8.count + 2
         if octets > SMTPLimits.commandLine { problems.append(.tooLong(octets: octets)) }

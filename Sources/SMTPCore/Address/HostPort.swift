@@ -46,7 +46,7 @@ public struct HostPort: Sendable, Hashable, CustomStringConvertible {
             let rest = text[text.index(after: close)...]
             if !rest.isEmpty {
                 guard rest.hasPrefix(":") else {
-                    return .failure(Problem("expected ':port' after ']' in '\(text)'", offset: hostText.count))
+                    return .failure(Problem("expected ':port' after ']' in '\(shown(text))'", offset: hostText.count))
                 }
                 portText = rest.dropFirst()
             }
@@ -54,8 +54,8 @@ public struct HostPort: Sendable, Hashable, CustomStringConvertible {
             guard !text[text.index(after: colon)...].contains(":") else {
                 return .failure(
                     Problem(
-                        "'\(text)' looks like an IPv6 address without brackets",
-                        note: "write it as [\(text)] or [\(text)]:25"
+                        "'\(shown(text))' looks like an IPv6 address without brackets",
+                        note: "write it as [\(shown(text))] or [\(shown(text))]:25"
                     )
                 )
             }
@@ -77,7 +77,9 @@ public struct HostPort: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses a host where no port can follow (a port written apart from it): a name, an IPv4 address, or an IPv6
-    /// address with or without brackets. Refuses an empty host, white space, control characters and `/`.
+    /// address with or without brackets. Refuses an empty host, what ``WireFence`` refuses in a host (CR, LF, NUL),
+    /// and anything but a name's letters, digits, `-`, `_` and `.` (or non-ASCII letters of an internationalised
+    /// name); an address with a colon must be IPv6 (hex digits, `:` and `.`, and a `%zone`).
     public static func parseHost(_ text: some StringProtocol) -> Result<String, Problem> {
         var host = Substring(text)
         var offset = 0
@@ -86,11 +88,55 @@ public struct HostPort: Sendable, Hashable, CustomStringConvertible {
             host = host.dropFirst().dropLast()
             offset = 1
         }
-        guard !host.isEmpty else { return .failure(Problem("'\(text)' has no host", offset: offset)) }
-        guard host.allSatisfy(isHostCharacter) else {
-            return .failure(Problem("'\(host)' is not a host name or address", offset: offset))
+        guard !host.isEmpty else { return .failure(Problem("'\(shown(text))' has no host", offset: offset)) }
+        if let violation = WireFence.firstViolation(of: String(host), in: .host) {
+            return .failure(
+                Problem(
+                    "the host '\(shown(host))' contains \(violation.characterName): \(violation.reason)",
+                    note: "remove it",
+                    offset: offset + violation.offset
+                )
+            )
+        }
+        let isIPv6 = host.contains(":")
+        if offset == 1, !isIPv6 {
+            return .failure(
+                Problem(
+                    "'\(shown(text))' has brackets but no IPv6 address",
+                    note: "brackets are for IPv6 addresses: [2001:db8::1]",
+                    offset: offset
+                )
+            )
+        }
+        let valid = isIPv6 ? isIPv6Address(host) : host.unicodeScalars.allSatisfy(isNameScalar)
+        guard valid else {
+            return .failure(Problem("'\(shown(host))' is not a host name or address", offset: offset))
         }
         return .success(String(host))
+    }
+
+    /// A host name's letters, digits, `-`, `_` and `.`, and any non-ASCII letter (an internationalised name).
+    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if !scalar.isASCII { return scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || scalar == "-" || scalar == "_" || scalar == "."
+    }
+
+    /// Hex digits, colons and dots (an embedded IPv4 address), then an optional `%zone` of letters and digits.
+    private static func isIPv6Address(_ text: Substring) -> Bool {
+        let parts = text.split(separator: "%", maxSplits: 1, omittingEmptySubsequences: false)
+        let address = parts[0]
+        guard address.contains(":"), !address.isEmpty,
+            address.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit || $0 == ":" || $0 == "." })
+        else { return false }
+        guard parts.count == 2 else { return true }
+        return !parts[1].isEmpty
+            && parts[1].unicodeScalars.allSatisfy { $0.isASCII && (isNameScalar($0) && $0 != ".") }
+    }
+
+    /// A value quoted in a message: control characters escaped (``WireFence/escaped(_:)``).
+    private static func shown(_ text: some StringProtocol) -> String {
+        WireFence.escaped(text)
     }
 
     /// Parses a port: ASCII digits, 1 to 65535 (0 too with `allowingZero`).
@@ -99,7 +145,7 @@ public struct HostPort: Sendable, Hashable, CustomStringConvertible {
         guard (1...5).contains(text.count), text.allSatisfy({ ("0"..."9").contains($0) }), let port = Int(text),
             (lowest...65535).contains(port)
         else {
-            return .failure(Problem("'\(text)' is not a port number", note: "ports are \(lowest) to 65535"))
+            return .failure(Problem("'\(shown(text))' is not a port number", note: "ports are \(lowest) to 65535"))
         }
         return .success(port)
     }
@@ -113,13 +159,7 @@ public struct HostPort: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func unclosedBracket(_ text: String) -> Problem {
-        Problem("unclosed '[' in '\(text)'", note: "write an IPv6 address as [2001:db8::1]:25")
-    }
-
-    /// Anything but white space, control characters and `/` (which would make a path or URL of it).
-    private static func isHostCharacter(_ character: Character) -> Bool {
-        guard !character.isWhitespace, character != "/" else { return false }
-        return character.asciiValue.map { $0 >= 0x20 && $0 != 0x7F } ?? true
+        Problem("unclosed '[' in '\(shown(text))'", note: "write an IPv6 address as [2001:db8::1]:25")
     }
 
     /// Whether the host is an IPv6 address literal (it has a colon), which is written in brackets.

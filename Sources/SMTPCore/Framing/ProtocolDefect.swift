@@ -45,22 +45,12 @@ public enum ProtocolDefect: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Quotes a line for a message, showing control characters and cutting it at 120 characters.
+    /// Quotes a line for a message, showing control characters as ``WireFence/escaped(_:)`` does and cutting it at
+    /// 120 characters.
     static func quoted(_ line: String) -> String {
         var shown = ""
         for scalar in line.unicodeScalars.prefix(120) {
-            switch scalar {
-            case "\r": shown += "\\r"
-            case "\n": shown += "\\n"
-            case "\t": shown += "\\t"
-            case "\"": shown += "\\\""
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    shown += "\\x" + Hex.byte(UInt8(scalar.value))
-                } else {
-                    shown.unicodeScalars.append(scalar)
-                }
-            }
+            shown += scalar == "\"" ? "\\\"" : WireFence.escaped(String(scalar))
         }
         if line.unicodeScalars.count > 120 { shown += "..." }
         return "\"\(shown)\""

@@ -29,10 +29,7 @@ extension Persona {
 
     /// A built-in persona when `nameOrPath` names one, otherwise the persona file at that path.
     public static func resolve(_ nameOrPath: String) throws(Diagnostic) -> Persona {
-        if BuiltinPersonas.names.contains(nameOrPath) { return try builtin(named: nameOrPath) }
-        if !nameOrPath.contains("/"), !nameOrPath.hasSuffix(".yaml"), !nameOrPath.hasSuffix(".yml") {
-            return try builtin(named: nameOrPath)
-        }
+        if isBuiltinName(nameOrPath) { return try builtin(named: nameOrPath) }
         return try load(path: nameOrPath)
     }
 

@@ -61,7 +61,7 @@ public struct ScenarioRunner: Sendable {
             guard attempt < maximum, let policy = scenario.retry, shouldRetry(outcome, on: policy) else { break }
             options.logger.debug(
                 "retrying after a matching reply",
-                metadata: ["case": "\(caseName)", "attempt": "\(attempt)", "delay": "\(policy.delay)"]
+                metadata: ["case": "\(plan.redact(caseName))", "attempt": "\(attempt)", "delay": "\(policy.delay)"]
             )
             try? await Task.sleep(for: policy.delay)
         } while true

@@ -10,18 +10,16 @@ extension SessionRunner {
         guard connection.isTLS || auth.allowPlaintext else {
             fail(
                 &result,
-                StepFailure(
-                    .refused(
-                        "refused to send AUTH over a connection without TLS (credentials would travel in clear); add "
-                            + "a `starttls` step first, or `allow-plaintext: true` to the auth step"
-                    )
-                ),
+                StepFailure(.refused(.plaintextAuth)),
                 took: .zero
             )
             return result
         }
-        if let missing = missingCapture(in: [auth.username, auth.password]) {
-            fail(&result, missing, took: .zero)
+        if let refused = missingCapture(in: [auth.username, auth.password])
+            ?? fenceRefusal(auth.username, slot: .credential, what: "the AUTH user name")
+            ?? fenceRefusal(auth.password, slot: .credential, what: "the AUTH password")
+        {
+            fail(&result, refused, took: .zero)
             return result
         }
         let username = auth.username.wire(captures: captures)

@@ -7,8 +7,8 @@ extension SessionRunner {
     /// dot are sent and the reply to them is the step's (in LMTP, one reply per accepted recipient).
     func playData(_ step: PlannedStep, _ data: DataPlan, on connection: SMTPConnection) async -> StepResult {
         var result = baseResult(step, startedAt: Date())
-        if let missing = missingCapture(in: [data.message]) {
-            fail(&result, missing, took: .zero)
+        if let refused = refusal(for: data) {
+            fail(&result, refused, took: .zero)
             return result
         }
         result.sentLines = ["DATA"]
@@ -34,6 +34,16 @@ extension SessionRunner {
             fail(&result, error, phase: phase, took: ContinuousClock.now - clock)
         }
         return result
+    }
+
+    /// A refusal when the message needs a capture no reply provided, or when a header or the message, its
+    /// captures filled in, holds what the wire fence refuses (a header line injected by a reply, a NUL).
+    func refusal(for data: DataPlan) -> StepFailure? {
+        if let missing = missingCapture(in: [data.message]) { return missing }
+        for fenced in data.fences {
+            if let refused = fenceRefusal(fenced.text, slot: fenced.slot, what: fenced.what) { return refused }
+        }
+        return fenceRefusal(data.message, slot: .messageText, what: "the message")
     }
 
     /// Sends a message after 354: dot-stuffed, then the final `.`.
@@ -113,7 +123,7 @@ extension SessionRunner {
             return result
         }
         guard !chunks.isEmpty else {
-            fail(&result, StepFailure(.refused("bdat has no chunks")), took: .zero)
+            fail(&result, StepFailure(.refused(.noChunks)), took: .zero)
             return result
         }
         let clock = ContinuousClock.now

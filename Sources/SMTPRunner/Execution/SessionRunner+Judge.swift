@@ -87,25 +87,30 @@ extension SessionRunner {
     /// A refusal when one of `texts` needs a capture that no earlier reply provided.
     func missingCapture(in texts: [PlanText]) -> StepFailure? {
         for name in texts.flatMap(\.captureNames) where captures[name] == nil {
-            return StepFailure(
-                .refused(
-                    "refused to send: the variable ${\(name)} was never captured (its pattern matched no earlier reply)"
-                )
-            )
+            return StepFailure(.refused(.missingCapture(name: name)))
         }
         return nil
     }
 
-    /// The line to send for `text` and the line to show, or a refusal when a capture put a CR or LF into it.
+    /// A refusal when `text`, its captures filled in, holds what SMTPCore's ``WireFence`` refuses in `slot`. The
+    /// compiler fenced every value it knew; this is the same fence for what only the server's replies supply (and
+    /// a second look at the rest).
+    func fenceRefusal(_ text: PlanText, slot: WireSlot, what: String) -> StepFailure? {
+        guard let violation = WireFence.firstViolation(of: text.wire(captures: captures), in: slot) else {
+            return nil
+        }
+        return StepFailure(.refused(.fence(violation, what: what, captures: text.captureNames)))
+    }
+
+    /// The line to send for `text` and the line to show, or a refusal when a capture is missing or put a CR, LF or
+    /// NUL into it.
     func prepare(_ text: PlanText) -> Result<(wire: String, shown: String), StepFailure> {
         if let missing = missingCapture(in: [text]) { return .failure(missing) }
+        if let refusal = fenceRefusal(text, slot: .commandLine, what: "the command line") {
+            return .failure(refusal)
+        }
         let wire = text.wire(captures: captures)
         let shown = plan.redact(text.redacted(captures: captures))
-        for problem in CommandLineCheck.problems(in: wire) {
-            if case .lineBreakInside = problem {
-                return .failure(StepFailure(.refused("refused to send \(shown.debugDescription): \(problem)")))
-            }
-        }
         return .success((wire, shown))
     }
 

@@ -17,12 +17,7 @@ extension SessionRunner {
         guard pipeline.force || session.capabilities?.supportsPipelining == true else {
             fail(
                 &result,
-                StepFailure(
-                    .refused(
-                        "refused to pipeline: the server did not advertise PIPELINING in its last EHLO reply (write "
-                            + "`force: true` on the pipeline to send the group anyway)"
-                    )
-                ),
+                StepFailure(.refused(.pipeliningNotAdvertised)),
                 took: .zero
             )
             return result
@@ -34,15 +29,15 @@ extension SessionRunner {
             switch substep.action {
             case .command(let command): text = command
             case .data(let data):
-                if let missing = missingCapture(in: [data.message]) {
-                    fail(&result, missing, took: .zero)
+                if let refused = refusal(for: data) {
+                    fail(&result, refused, took: .zero)
                     return result
                 }
                 text = PlanText(literal: "DATA")
             default:
                 fail(
                     &result,
-                    StepFailure(.refused("\(substep.verb.keyword) cannot be part of a pipeline")),
+                    StepFailure(.refused(.notPipelinable(verb: substep.verb.keyword))),
                     took: .zero
                 )
                 return result

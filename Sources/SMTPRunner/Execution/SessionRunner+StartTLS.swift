@@ -35,9 +35,7 @@ extension SessionRunner {
             if connection.isTLS {
                 fail(
                     &result,
-                    StepFailure(
-                        .refused("the server agreed to STARTTLS on a connection that already uses TLS (RFC 3207 §4.2)")
-                    ),
+                    StepFailure(.refused(.startTLSOnTLS)),
                     took: ContinuousClock.now - clock
                 )
                 return result

@@ -35,8 +35,9 @@ final class SessionRunner {
         self.options = options
         self.pinnedExchanger = pinnedExchanger
         self.transcript = TranscriptRecorder(plan: plan)
+        // Everything logged goes through the plan's mask, as the transcript does.
         var logger = options.logger
-        logger[metadataKey: "case"] = "\(plan.name)"
+        logger[metadataKey: "case"] = "\(plan.redact(plan.name))"
         self.logger = logger
     }
 
@@ -54,10 +55,7 @@ final class SessionRunner {
                 results.append(recorded(await playSleep(step, duration), from: transcript.entries.count))
             default:
                 results.append(
-                    refused(
-                        step,
-                        "no connection is open: this step comes before any `open` (or after the connection closed)"
-                    )
+                    refused(step, .noConnection)
                 )
                 return outcome()
             }
@@ -100,7 +98,10 @@ final class SessionRunner {
                     started: started,
                     clock: clock
                 ).recorded(from: openStart, to: transcript.entries.count)
-                logger.debug("connected", metadata: ["peer": "\(peer)", "verdict": "\(opened.verdict.rawValue)"])
+                logger.debug(
+                    "connected",
+                    metadata: ["peer": "\(plan.redact(peer))", "verdict": "\(opened.verdict.rawValue)"]
+                )
                 results.append(opened)
                 guard opened.passed else {
                     await politeQuit(connection)
@@ -130,7 +131,7 @@ final class SessionRunner {
                 if !quitSent { await politeQuit(connection) }
             }
         } catch {
-            logger.debug("closing the connection failed", metadata: ["error": "\(error)"])
+            logger.debug("closing the connection failed", metadata: ["error": "\(plan.redact("\(error)"))"])
         }
         index = stepIndex
         session.connectionClosed()
@@ -142,7 +143,7 @@ final class SessionRunner {
     func playStep(_ step: PlannedStep, on connection: SMTPConnection) async -> StepResult {
         switch step.action {
         case .open:
-            return refused(step, "a connection is already open")
+            return refused(step, .alreadyConnected)
         case .command(let text):
             return await playCommand(step, text, on: connection)
         case .starttls(let tlsPlan):
@@ -190,7 +191,7 @@ final class SessionRunner {
     }
 
     /// A result for a step the runner refuses to play; nothing was sent.
-    func refused(_ step: PlannedStep, _ reason: String) -> StepResult {
+    func refused(_ step: PlannedStep, _ reason: Refusal) -> StepResult {
         let start = transcript.entries.count
         var result = baseResult(step, startedAt: Date())
         transcript.note("refused to play \(step.verb.keyword) at \(step.location): \(reason)")

@@ -32,8 +32,8 @@ public enum Mismatch: Sendable, Hashable, CustomStringConvertible {
     case unexpectedConnection(peer: String)
     /// The reply's enhanced status code contradicts its reply code (a server defect, RFC 3463 §2).
     case enhancedCodeContradiction(Reply)
-    /// The runner refused to play the step; nothing was sent. The reason is the runner's own sentence.
-    case refused(String)
+    /// The runner refused to play the step; nothing was sent.
+    case refused(Refusal)
 
     /// The kind, as the catalogue's `mismatches:` section keys it.
     public var kind: MismatchKind {
@@ -79,7 +79,7 @@ public enum Mismatch: Sendable, Hashable, CustomStringConvertible {
         case .enhancedCodeContradiction(let reply):
             return "protocol defect: enhanced code \(reply.enhancedStatusCode?.description ?? "?") contradicts "
                 + "reply code \(reply.code) (RFC 3463 §2)"
-        case .refused(let reason): return reason
+        case .refused(let reason): return reason.description
         }
     }
 }

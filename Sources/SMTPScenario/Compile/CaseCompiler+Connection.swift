@@ -1,23 +1,31 @@
+import Foundation
 import SMTPCore
 import SMTPYAML
 
 extension CaseCompiler {
-    /// Compiles `open`: host and port (split after interpolation), or MX domain, TLS settings.
+    /// Compiles `open`: host and port (split after interpolation), or MX domain, TLS settings. The host goes
+    /// through the wire fence; a host or port read from a secret makes its parts secrets too.
     mutating func compileOpen(_ open: OpenAST, at location: SourceLocation) -> OpenPlan? {
         let tls = compileTLS(open.tls)
         let defaultPort = open.implicitTLS ? 465 : 25
         var port: Int?
+        var portFailed = false
         if let written = open.port {
+            // A bad port does not stop the host from being checked too.
             port = compilePort(written)
-            if port == nil { return nil }
+            portFailed = port == nil
         }
         let target: OpenPlan.Target
         if let mx = open.mx {
-            guard let domain = interpolator.text(mx)?.literalOrReport(mx, &interpolator.diagnostics) else { return nil }
-            checkDomainText(domain, at: mx, allowLiteral: false)
+            guard let planned = fenced(mx, slot: .host, what: "the MX domain of 'open'"),
+                let domain = planned.literalOrReport(mx, &interpolator.diagnostics)
+            else { return nil }
+            checkDomainText(planned, at: mx, allowLiteral: false)
+            derive(domain, from: planned)
             target = .mx(domain: domain, port: port ?? defaultPort)
         } else if let hostValue = open.host {
-            guard let text = interpolator.text(hostValue)?.literalOrReport(hostValue, &interpolator.diagnostics)
+            guard let planned = fenced(hostValue, slot: .host, what: "the host of 'open'"),
+                let text = planned.literalOrReport(hostValue, &interpolator.diagnostics)
             else { return nil }
             // Split after interpolation: `${server}` may carry a port. A host written beside `port` is a host alone.
             let parsed =
@@ -25,14 +33,22 @@ extension CaseCompiler {
                 ? HostPort.parse(text) : HostPort.parseHost(text).map { HostPort(host: $0, port: port) }
             switch parsed {
             case .success(let address):
+                derive(address.host, from: planned)
+                if open.port == nil, let written = address.port {
+                    // The port is the end of the text: a secret only when a secret wrote it.
+                    let digits = String(written).count
+                    let count = text.unicodeScalars.count
+                    if planned.hasSecret(inScalars: (count - digits)..<count) { derive(String(written), from: planned) }
+                }
                 target = .host(address.host, port: address.port ?? defaultPort)
             case .failure(let problem):
-                report(problem, in: hostValue)
+                report(problem, in: hostValue, planned, secret: "'open' needs a host, host:port or [v6]:port")
                 return nil
             }
         } else {
             return nil
         }
+        if portFailed { return nil }
         return OpenPlan(
             target: target,
             each: open.each,
@@ -43,43 +59,78 @@ extension CaseCompiler {
     }
 
     private mutating func compilePort(_ value: Located<String>) -> Int? {
-        guard let text = interpolator.text(value)?.literalOrReport(value, &interpolator.diagnostics) else { return nil }
+        guard let planned = fenced(value, slot: .host, what: "the port of 'open'"),
+            let text = planned.literalOrReport(value, &interpolator.diagnostics)
+        else { return nil }
         switch HostPort.port(text) {
-        case .success(let port): return port
+        case .success(let port):
+            derive(String(port), from: planned)
+            return port
         case .failure(let problem):
-            report(problem, in: value)
+            report(problem, in: value, planned, secret: "'port' must be a port number from 1 to 65535")
             return nil
         }
     }
 
-    /// Reports a host:port problem at its place in the written value.
-    private mutating func report(_ problem: HostPort.Problem, in value: Located<String>) {
-        error(problem.message, at: interpolator.place(value, offset: problem.offset), note: problem.note)
+    /// Reports a host:port problem at its place in the written value; for a secret value, `secret` at the value.
+    private mutating func report(
+        _ problem: HostPort.Problem,
+        in value: Located<String>,
+        _ planned: PlanText,
+        secret: String
+    ) {
+        if planned.containsSecret {
+            error(secret, at: value.location, note: Self.secretNote, span: writtenSpan(value))
+        } else {
+            error(problem.message, at: interpolator.place(value, offset: problem.offset), note: problem.note)
+        }
     }
 
-    /// Compiles `verify`, `ca-file` and `server-name`.
+    /// Compiles `verify`, `ca-file` and `server-name`. A `ca-file` that cannot be read is an error here, before
+    /// anything is sent.
     mutating func compileTLS(_ tls: TLSAST) -> TLSPlan? {
         var plan = TLSPlan(verify: tls.verify)
         if let caFile = tls.caFile {
-            guard let path = interpolator.text(caFile)?.literalOrReport(caFile, &interpolator.diagnostics) else {
+            guard let planned = interpolator.text(caFile),
+                let path = planned.literalOrReport(caFile, &interpolator.diagnostics)
+            else {
                 return nil
             }
-            plan.caFile = path.hasPrefix("/") ? path : directory + "/" + path
+            let full = path.hasPrefix("/") ? path : directory + "/" + path
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) || isDirectory.boolValue
+                || !FileManager.default.isReadableFile(atPath: full)
+            {
+                problem(
+                    in: planned,
+                    at: caFile,
+                    "cannot read ca-file '\(Self.quoted(path))'",
+                    secret: "cannot read the ca-file",
+                    note: "a PEM file of CA certificates; paths are relative to the scenario file",
+                    span: writtenSpan(caFile)
+                )
+                return nil
+            }
+            plan.caFile = full
         }
         if let serverName = tls.serverName {
-            guard let name = interpolator.text(serverName)?.literalOrReport(serverName, &interpolator.diagnostics)
+            guard let planned = fenced(serverName, slot: .host, what: "the server-name of 'starttls'"),
+                let name = planned.literalOrReport(serverName, &interpolator.diagnostics)
             else { return nil }
+            derive(name, from: planned)
             plan.serverName = name
         }
         return plan
     }
 
-    /// Compiles `auth`; the password is always secret.
+    /// Compiles `auth`; the password is always secret. Both go through the wire fence for credentials (no CR, LF,
+    /// NUL or SOH), the password as a secret from the start, so that no message shows it.
     mutating func compileAuth(_ auth: AuthAST) -> PlannedAction? {
-        guard let username = argument(auth.username, of: .auth), let rawPassword = argument(auth.password, of: .auth)
-        else { return nil }
+        // Both are fenced, so that a bad user name does not hide a bad password.
+        let username = fenced(auth.username, slot: .credential, what: "the user name of 'auth'")
+        guard let raw = interpolator.interpolate(auth.password) else { return nil }
         let password = PlanText(
-            rawPassword.segments.map { segment in
+            raw.text.segments.map { segment in
                 if case .literal(let text) = segment {
                     interpolator.secrets.insert(text)
                     return .secret(text)
@@ -88,6 +139,10 @@ extension CaseCompiler {
                 return segment
             }
         )
+        guard fence(password, slot: .credential, what: "the password of 'auth'", at: auth.password), let username
+        else {
+            return nil
+        }
         return .auth(
             AuthPlan(
                 mechanism: auth.mechanism.value,
@@ -96,5 +151,12 @@ extension CaseCompiler {
                 allowPlaintext: auth.allowPlaintext
             )
         )
+    }
+}
+
+extension PlanText {
+    /// Whether any scalar in `range` of ``wire(captures:)`` (captures empty) comes from a secret.
+    func hasSecret(inScalars range: Range<Int>) -> Bool {
+        range.contains { isSecret(atScalar: $0) }
     }
 }

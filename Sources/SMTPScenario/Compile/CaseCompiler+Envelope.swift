@@ -7,14 +7,24 @@ extension CaseCompiler {
     mutating func compileMailFrom(_ mail: MailFromAST) -> PlannedAction? {
         guard let address = argument(mail.address, of: .mailFrom) else { return nil }
         checkMailbox(address, at: mail.address, allowNull: true, utf8: mail.smtputf8)
-        envelope.sender = address.captureNames.isEmpty ? address.wire() : nil
+        envelope.sender = address.captureNames.isEmpty ? address : nil
         envelope.recipients = []
         var parameters = MailParameters()
+        // Parameters whose value is read from a secret: shown as KEYWORD=******, their wire form a secret too.
+        var secretKeywords: Set<String> = []
         if let size = mail.size {
             guard let text = argument(size, of: .mailFrom) else { return nil }
             parameters.size = MailParameters.size(parsing: text.wire())
-            if parameters.size == nil {
-                error("'size' must be a whole number of octets, not '\(text.wire())'", at: size.location)
+            if let value = parameters.size {
+                derive(String(value), from: text)
+                if text.containsSecret { secretKeywords.insert("SIZE") }
+            } else {
+                problem(
+                    in: text,
+                    at: size,
+                    "'size' must be a whole number of octets, not '\(Self.quoted(text.wire()))'",
+                    secret: "'size' must be a whole number of octets"
+                )
             }
         }
         if let body = mail.body {
@@ -38,9 +48,14 @@ extension CaseCompiler {
             }
         }
         if let envid = mail.envid {
-            guard let text = argument(envid, of: .mailFrom)?.literalOrReport(envid, &interpolator.diagnostics) else {
+            guard let planned = argument(envid, of: .mailFrom),
+                let text = planned.literalOrReport(envid, &interpolator.diagnostics)
+            else {
                 return nil
             }
+            derive(text, from: planned)
+            derive(XText.encode(text), from: planned)
+            if planned.containsSecret { secretKeywords.insert("ENVID") }
             if !MailParameters.isEnvelopeID(text) {
                 error(
                     "'envid' must be 1 to \(SMTPLimits.envelopeID) printable ASCII characters",
@@ -51,7 +66,10 @@ extension CaseCompiler {
             parameters.envelopeID = text
         }
         parameters.smtputf8 = mail.smtputf8
-        return command(Self.line("MAIL FROM:<" + address + ">", parameters.parameters), at: mail.address.location)
+        return command(
+            Self.line("MAIL FROM:<" + address + ">", parameters.parameters, secret: secretKeywords),
+            at: mail.address.location
+        )
     }
 
     /// Compiles `rcpt`: `RCPT TO:<forward-path>` with NOTIFY and ORCPT, written by SMTPCore's
@@ -71,7 +89,7 @@ extension CaseCompiler {
         }
         guard let address = argument(rcpt.address, of: .rcpt) else { return nil }
         checkMailbox(address, at: rcpt.address, allowNull: false, utf8: true)
-        if address.captureNames.isEmpty { envelope.recipients.append(address.wire()) }
+        if address.captureNames.isEmpty { envelope.recipients.append(address) }
         var parameters = RecipientParameters()
         if rcpt.notify != nil, let besideNotify {
             error(
@@ -83,33 +101,51 @@ extension CaseCompiler {
         if let notify = rcpt.notify ?? besideNotify {
             parameters.notify = compileNotify(notify)
         }
+        var secretKeywords: Set<String> = []
         if let orcpt = rcpt.orcpt {
-            guard let text = argument(orcpt, of: .rcpt)?.literalOrReport(orcpt, &interpolator.diagnostics) else {
+            guard let planned = argument(orcpt, of: .rcpt),
+                let text = planned.literalOrReport(orcpt, &interpolator.diagnostics)
+            else {
                 return nil
             }
             // `addr-type;address`, or an address alone, taken as rfc822.
-            let original =
-                text.firstIndex(of: ";").map {
-                    DSNOriginalRecipient(
-                        addressType: String(text[..<$0]),
-                        address: String(text[text.index(after: $0)...])
+            switch DSNOriginalRecipient.written(text) {
+            case .failure(let problem):
+                // The problem quotes nothing of the value, so it can be shown for a secret too.
+                error("'orcpt' \(problem)", at: orcpt.location, note: planned.containsSecret ? Self.secretNote : nil)
+                return nil
+            case .success(let original):
+                if !original.isWithinLimit {
+                    problem(
+                        in: planned,
+                        at: orcpt,
+                        "'orcpt' is \(original.value.utf8.count) characters; RFC 3461 §4.2 allows "
+                            + "\(SMTPLimits.originalRecipient)",
+                        secret: "'orcpt' is longer than RFC 3461 §4.2 allows (\(SMTPLimits.originalRecipient) "
+                            + "characters)"
                     )
-                } ?? DSNOriginalRecipient(address: text)
-            if !original.isWithinLimit {
-                error(
-                    "'orcpt' is \(original.value.utf8.count) characters; RFC 3461 §4.2 allows "
-                        + "\(SMTPLimits.originalRecipient)",
-                    at: orcpt.location
-                )
+                }
+                derive(original.value, from: planned)
+                derive(XText.encode(original.address), from: planned)
+                if planned.containsSecret { secretKeywords.insert("ORCPT") }
+                parameters.originalRecipient = original
             }
-            parameters.originalRecipient = original
         }
-        return command(Self.line("RCPT TO:<" + address + ">", parameters.parameters), at: rcpt.address.location)
+        return command(
+            Self.line("RCPT TO:<" + address + ">", parameters.parameters, secret: secretKeywords),
+            at: rcpt.address.location
+        )
     }
 
-    /// The command line with its parameters in wire form.
-    private static func line(_ command: PlanText, _ parameters: [ESMTPParameter]) -> PlanText {
-        parameters.reduce(command) { $0 + " " + $1.description }
+    /// The command line with its parameters in wire form; the value of a parameter whose keyword is in `secret`
+    /// is a secret of the line (`SIZE=******`).
+    private static func line(_ command: PlanText, _ parameters: [ESMTPParameter], secret: Set<String>) -> PlanText {
+        parameters.reduce(command) { line, parameter in
+            guard let value = parameter.value, secret.contains(parameter.keyword.uppercased()) else {
+                return line + " " + parameter.description
+            }
+            return line + PlanText([.literal(" \(parameter.keyword)="), .secret(value)])
+        }
     }
 
     /// `never`, or a list of success, failure and delay, each once; SMTPCore's `DSNNotify` decides what is valid
@@ -149,7 +185,8 @@ extension CaseCompiler {
         return parsed
     }
 
-    /// Checks a mailbox's syntax and RFC 5321 limits when it is known at compile time.
+    /// Checks a mailbox's syntax and RFC 5321 limits when it is known at compile time; a secret address is
+    /// described by each problem's summary, which quotes nothing of it.
     private mutating func checkMailbox(_ text: PlanText, at value: Located<String>, allowNull: Bool, utf8: Bool) {
         guard text.captureNames.isEmpty else { return }
         let address = text.wire()
@@ -165,21 +202,33 @@ extension CaseCompiler {
         }
         // RFC 5321 §4.1.1.3: <Postmaster> without a domain is a valid forward-path.
         if !allowNull, address.lowercased() == "postmaster" { return }
-        for problem in AddressSyntax.validateMailbox(address, allowUTF8: utf8) {
-            error(problem.message, at: value.location, note: "in address '\(text.redacted())'")
+        for found in AddressSyntax.validateMailbox(address, allowUTF8: utf8) {
+            problem(
+                in: text,
+                at: value,
+                found.message,
+                secret: found.summary,
+                note: "in address '\(Self.quoted(text.redacted()))'"
+            )
         }
     }
 
     /// Checks an EHLO/HELO/LHLO argument: a domain or an address literal.
     mutating func checkDomain(_ text: PlanText, at value: Located<String>) {
         guard text.captureNames.isEmpty else { return }
-        checkDomainText(text.wire(), at: value, allowLiteral: true)
+        checkDomainText(text, at: value, allowLiteral: true)
     }
 
-    /// Checks a domain's syntax and RFC 5321 limits.
-    mutating func checkDomainText(_ domain: String, at value: Located<String>, allowLiteral: Bool) {
-        for problem in AddressSyntax.validateDomain(domain, allowAddressLiteral: allowLiteral) {
-            error(problem.message, at: value.location, note: "in domain '\(domain)'")
+    /// Checks a domain's syntax and RFC 5321 limits; a secret domain is described by each problem's summary.
+    mutating func checkDomainText(_ domain: PlanText, at value: Located<String>, allowLiteral: Bool) {
+        for found in AddressSyntax.validateDomain(domain.wire(), allowAddressLiteral: allowLiteral) {
+            problem(
+                in: domain,
+                at: value,
+                found.message,
+                secret: found.summary,
+                note: "in domain '\(Self.quoted(domain.wire()))'"
+            )
         }
     }
 }

@@ -1,13 +1,18 @@
 import Foundation
+import SMTPCore
 import SMTPYAML
 
 extension CaseCompiler {
     /// Builds a message from `data`'s map form: the given headers, plus Date, Message-ID, From and
     /// To unless given, a blank line, and the body (or the message in `file`). Line ends are CRLF.
     ///
+    /// Header names and values go through the wire fence (a name is RFC 5322 ftext; a value holds no CR or LF but
+    /// folding, and no NUL), the body and the file through the fence for message text (no NUL). A name or value
+    /// that holds a capture is fenced again by the runner once the capture is filled in.
+    ///
     /// Linear in the number of headers: a header given in the step replaces every header of that name before it
     /// (in the file, or given earlier), so only the last of each name is kept, found with one pass.
-    mutating func compileMessage(_ message: MessageAST, at location: SourceLocation) -> PlanText? {
+    mutating func compileMessage(_ message: MessageAST, at location: SourceLocation) -> (PlanText, [FencedText])? {
         if message.headers.count > options.limits.headersPerMessage {
             let first = message.headers[options.limits.headersPerMessage].name
             error(
@@ -19,76 +24,120 @@ extension CaseCompiler {
             )
             return nil
         }
-        var fileHeaders: [(name: String, value: PlanText)] = []
+        var fileHeaders: [(name: PlanText, value: PlanText)] = []
+        var fences: [FencedText] = []
         var fileBody: PlanText?
         if let file = message.file {
             guard let (read, body) = readMessageFile(file) else { return nil }
-            fileHeaders = read.map { ($0.name, PlanText(literal: $0.value)) }
+            fileHeaders = read.map { (PlanText(literal: $0.name), PlanText(literal: $0.value)) }
             fileBody = PlanText(literal: body)
         }
-        var given: [(name: String, value: PlanText)] = []
+        var given: [(name: PlanText, value: PlanText)] = []
+        var failed = false
         for header in message.headers {
-            guard let value = argument(header.value, of: .data) else { return nil }
-            given.append((header.name.value, value))
+            // Name and value are both fenced, so that a bad name does not hide a bad value.
+            let name = fenced(header.name, slot: .headerName, what: "the header name")
+            let shownName = name?.redacted() ?? Self.quoted(header.name.value)
+            let value = fenced(header.value, slot: .headerValue, what: "header '\(shownName)'")
+            guard let name, let value else {
+                failed = true
+                continue
+            }
+            given.append((name, value))
         }
         for (name, field) in [("From", message.from), ("To", message.to), ("Subject", message.subject)] {
             guard let field else { continue }
-            guard let value = argument(field, of: .data) else { return nil }
-            given.append((name, value))
+            guard let value = fenced(field, slot: .headerValue, what: "header '\(name)'") else {
+                failed = true
+                continue
+            }
+            given.append((PlanText(literal: name), value))
         }
+        // The body is fenced even when a header was refused, so that every problem is reported at once.
+        let body = message.body.map { fenced($0, slot: .messageText, what: "the body of 'data'") }
+        if failed || body.map({ $0 == nil }) == true { return nil }
         var last: [String: Int] = [:]
-        for (index, header) in given.enumerated() { last[header.name.lowercased()] = index }
-        let headers =
-            fileHeaders.filter { last[$0.name.lowercased()] == nil }
-            + given.enumerated().filter { last[$0.element.name.lowercased()] == $0.offset }.map(\.element)
-        let present = Set(headers.map { $0.name.lowercased() })
+        for (index, header) in given.enumerated() { last[header.name.wire().lowercased()] = index }
+        let kept = given.enumerated().filter { last[$0.element.name.wire().lowercased()] == $0.offset }.map(\.element)
+        let headers = fileHeaders.filter { last[$0.name.wire().lowercased()] == nil } + kept
+        for (name, value) in kept {
+            if !name.captureNames.isEmpty {
+                fences.append(FencedText(name, slot: .headerName, what: "the header name '\(name.redacted())'"))
+            }
+            if !value.captureNames.isEmpty {
+                fences.append(FencedText(value, slot: .headerValue, what: "header '\(name.redacted())'"))
+            }
+        }
+        let present = Set(headers.map { $0.name.wire().lowercased() })
         func has(_ name: String) -> Bool { present.contains(name.lowercased()) }
-        var generated: [(String, PlanText)] = []
+        var generated: [(PlanText, PlanText)] = []
         if !has("Date") {
-            generated.append(("Date", PlanText(literal: RFC5322Date.format(options.now))))
+            generated.append((PlanText(literal: "Date"), PlanText(literal: RFC5322Date.format(options.now))))
         }
         if !has("Message-ID") {
             messageCount += 1
+            // The sender's domain, unless a secret wrote the sender: a piece of a secret is never shown.
             let domain =
-                envelope.sender.flatMap { $0.split(separator: "@").last.map(String.init) } ?? "smtpspec.invalid"
+                envelope.sender.flatMap { sender in
+                    sender.containsSecret ? nil : sender.wire().split(separator: "@").last.map(String.init)
+                } ?? "smtpspec.invalid"
             generated.append(
-                ("Message-ID", PlanText(literal: "<smtpspec.\(options.messageIDPrefix).\(messageCount)@\(domain)>"))
+                (
+                    PlanText(literal: "Message-ID"),
+                    PlanText(literal: "<smtpspec.\(options.messageIDPrefix).\(messageCount)@\(domain)>")
+                )
             )
         }
-        if !has("From"), let sender = envelope.sender, !sender.isEmpty {
-            generated.append(("From", PlanText(literal: "<\(sender)>")))
+        if !has("From"), let sender = envelope.sender, !sender.wire().isEmpty {
+            generated.append((PlanText(literal: "From"), "<" + sender + ">"))
         }
         if !has("To"), !envelope.recipients.isEmpty {
-            generated.append(("To", PlanText(literal: envelope.recipients.map { "<\($0)>" }.joined(separator: ", "))))
+            let list = envelope.recipients.enumerated().reduce(PlanText([])) { list, item in
+                (item.offset == 0 ? list : list + ", ") + "<" + item.element + ">"
+            }
+            generated.append((PlanText(literal: "To"), list))
         }
         var segments: [PlanText.Segment] = []
         for (name, value) in generated + headers {
-            segments.append(.literal("\(name): "))
+            segments += name.segments
+            segments.append(.literal(": "))
             segments += value.segments
             segments.append(.literal("\r\n"))
         }
         segments.append(.literal("\r\n"))
         var text = PlanText(segments)
-        if let body = message.body {
-            guard let value = interpolator.text(body) else { return nil }
+        if let value = body.flatMap({ $0 }) {
             text = text + value.normalisingLineEnds()
         } else if let fileBody {
             text = text + fileBody.normalisingLineEnds()
         }
-        return text
+        return (text, fences)
     }
 
     /// Reads `data: {file}` relative to the scenario: a message whose header section (if any)
-    /// is split from its body at the first blank line.
+    /// is split from its body at the first blank line. The file is message text (no NUL), and its header names
+    /// are RFC 5322 ftext.
     private mutating func readMessageFile(_ file: Located<String>) -> ([(name: String, value: String)], String)? {
-        guard let path = interpolator.text(file)?.literalOrReport(file, &interpolator.diagnostics) else { return nil }
+        guard let planned = interpolator.text(file), let path = planned.literalOrReport(file, &interpolator.diagnostics)
+        else { return nil }
         let full = path.hasPrefix("/") ? path : directory + "/" + path
         guard let data = FileManager.default.contents(atPath: full), let content = String(data: data, encoding: .utf8)
         else {
-            error(
-                "cannot read message file '\(path)'",
-                at: file.location,
+            problem(
+                in: planned,
+                at: file,
+                "cannot read message file '\(Self.quoted(path))'",
+                secret: "cannot read the message file",
                 note: "paths are relative to the scenario file"
+            )
+            return nil
+        }
+        if let violation = WireFence.firstViolation(of: content, in: .messageText) {
+            let line = content.unicodeScalars.prefix(violation.offset).filter { $0 == "\n" }.count + 1
+            error(
+                "the message file has \(violation.characterName) on its line \(line): \(violation.reason)",
+                at: file.location,
+                note: planned.containsSecret ? Self.secretNote : "in '\(Self.quoted(path))'"
             )
             return nil
         }
@@ -99,7 +148,9 @@ extension CaseCompiler {
             let line = lines[index]
             if line.first == " " || line.first == "\t", !headers.isEmpty {
                 headers[headers.count - 1].value += "\r\n" + line
-            } else if let colon = line.firstIndex(of: ":"), !line[..<colon].contains(" ") {
+            } else if let colon = line.firstIndex(of: ":"),
+                WireFence.firstViolation(of: String(line[..<colon]), in: .headerName) == nil
+            {
                 headers.append((String(line[..<colon]), String(line[line.index(after: colon)...]).trimmed()))
             } else {
                 return ([], content)  // no header section: the whole file is the body

@@ -82,11 +82,11 @@ struct CaseCompiler {
         case (.rcpt, .rcpt(let rcpt)):
             return compileRcpt(rcpt, besideNotify: step.notify)
         case (.data, .text(let raw)):
-            guard let message = interpolator.text(raw) else { return nil }
+            guard let message = fenced(raw, slot: .messageText, what: "the message of 'data'") else { return nil }
             return .data(DataPlan(message: message.normalisingLineEnds(), initiationTimeout: dataInitiation(timeout)))
         case (.data, .message(let message)):
-            guard let text = compileMessage(message, at: step.location) else { return nil }
-            return .data(DataPlan(message: text, initiationTimeout: dataInitiation(timeout)))
+            guard let (text, fences) = compileMessage(message, at: step.location) else { return nil }
+            return .data(DataPlan(message: text, initiationTimeout: dataInitiation(timeout), fences: fences))
         case (.bdat, .text(let raw)):
             return interpolator.text(raw).map { .bdat(chunks: [$0.normalisingLineEnds()]) }
         case (.bdat, .chunks(let chunks)):
@@ -150,26 +150,10 @@ struct CaseCompiler {
         min(timeout, StepDefaults.dataInitiation)
     }
 
-    /// Interpolates a command argument and refuses CR or LF in it (command injection).
+    /// Interpolates a command argument and applies the wire fence for a command (no CR, LF or NUL: no value can
+    /// inject an SMTP command, nor cut one short).
     mutating func argument(_ value: Located<String>, of verb: Verb) -> PlanText? {
-        guard let output = interpolator.interpolate(value) else { return nil }
-        let text = output.text
-        let shown = text.wire()
-        if shown.contains("\r") || shown.contains("\n") {
-            let culprit = output.origins.first { origin in
-                interpolator.variables[origin.name].map { $0.raw.value.contains("\r") || $0.raw.value.contains("\n") }
-                    ?? false
-            }
-            let source = culprit.map { " (the value of '\($0.name)' \($0.origin.phrase))" } ?? ""
-            error(
-                "CR or LF in the argument of '\(verb.rawValue)'\(source) would inject an SMTP command",
-                at: value.location,
-                note: "a command argument is one line; remove the line break",
-                span: max(1, min(value.value.count, 40))
-            )
-            return nil
-        }
-        return text
+        fenced(value, slot: .commandLine, what: "the argument of '\(verb.rawValue)'")
     }
 
     /// A command line, checked against the 512-octet limit when it is known at compile time.
@@ -177,10 +161,15 @@ struct CaseCompiler {
         if line.captureNames.isEmpty {
             let octets = line.wire().utf8.count + 2
             if octets > SMTPLimits.commandLine {
+                // The length of a line that holds a secret would tell the secret's length.
                 error(
-                    "command line is \(octets) octets with CRLF; RFC 5321 §4.5.3.1.4 allows \(SMTPLimits.commandLine)",
+                    line.containsSecret
+                        ? "the command line is longer than RFC 5321 §4.5.3.1.4 allows (\(SMTPLimits.commandLine) "
+                            + "octets with CRLF)"
+                        : "command line is \(octets) octets with CRLF; RFC 5321 §4.5.3.1.4 allows "
+                            + "\(SMTPLimits.commandLine)",
                     at: location,
-                    note: "shorten the argument"
+                    note: line.containsSecret ? Self.secretNote : "shorten the argument"
                 )
             }
         }
@@ -188,10 +177,10 @@ struct CaseCompiler {
     }
 }
 
-/// The envelope written so far in a case, to fill a generated message's From and To.
+/// The envelope written so far in a case, to fill a generated message's From and To (secrets kept as secrets).
 struct EnvelopeMemory {
-    var sender: String?
-    var recipients: [String] = []
+    var sender: PlanText?
+    var recipients: [PlanText] = []
 }
 
 extension PlanText {

@@ -17,6 +17,9 @@ public struct CompileOptions: Sendable {
     public var messageIDPrefix: String
     /// How much the compiler reads: file sizes, nesting, interpolation, headers, recipients, matrix cases.
     public var limits: InputLimits
+    /// The names of the built-in mock personas, to check a scenario's `persona:` against (the CLI gives the mock's
+    /// list); `nil` checks only that a persona file exists.
+    public var knownPersonas: [String]?
 
     /// Creates options; by default the real environment, the current time and a random Message-ID prefix.
     public init(
@@ -26,7 +29,8 @@ public struct CompileOptions: Sendable {
         processEnvironment: [String: String] = ProcessInfo.processInfo.environment,
         now: Date = Date(),
         messageIDPrefix: String = UUID().uuidString.lowercased(),
-        limits: InputLimits = .standard
+        limits: InputLimits = .standard,
+        knownPersonas: [String]? = nil
     ) {
         self.environmentName = environmentName
         self.environmentFile = environmentFile
@@ -35,6 +39,7 @@ public struct CompileOptions: Sendable {
         self.now = now
         self.messageIDPrefix = messageIDPrefix
         self.limits = limits
+        self.knownPersonas = knownPersonas
     }
 
     /// Parses one `--var K=V` argument.

@@ -1,4 +1,5 @@
 import Foundation
+import SMTPCore
 import SMTPYAML
 
 /// Compiles scenario files into ``CompiledScenario``s: reads the YAML, the environment file and
@@ -41,6 +42,7 @@ public struct ScenarioCompiler: Sendable {
         guard let ast else { return finish(nil, diagnostics, sources) }
 
         let directory = (source.path as NSString).deletingLastPathComponent
+        if let persona = ast.persona { diagnostics += personaDiagnostics(persona, directory: directory) }
         var cases: [SessionPlan] = []
         var warnings: [Diagnostic] = []
         var played: Set<[MatrixValue]> = []
@@ -98,6 +100,38 @@ public struct ScenarioCompiler: Sendable {
         )
         let mask = SecretMask(cases.flatMap(\.secrets))
         return finish(scenario, diagnostics, sources, mask: mask)
+    }
+
+    /// A persona that does not exist: a built-in name the mock does not know (with a did-you-mean), or a persona
+    /// file that cannot be read. Found here, so that `check` reports it, not the first `run --mock`.
+    private func personaDiagnostics(_ persona: Located<String>, directory: String) -> [Diagnostic] {
+        let value = persona.value
+        if value.hasSuffix(".yaml") || value.hasSuffix(".yml") || value.contains("/") {
+            let full =
+                value.hasPrefix("/")
+                ? value
+                : ((directory.isEmpty ? "." : directory) as NSString)
+                    .appendingPathComponent(value)
+            guard !FileManager.default.isReadableFile(atPath: full) else { return [] }
+            return [
+                Diagnostic(
+                    message: "cannot read persona file '\(WireFence.escaped(value))'",
+                    location: persona.location,
+                    note: "a *.persona.yaml file, relative to the scenario file",
+                    span: value.count
+                )
+            ]
+        }
+        guard let known = options.knownPersonas, !known.contains(value) else { return [] }
+        let guess = Suggestion.closest(to: value, among: known).map { "did you mean '\($0)'?" }
+        return [
+            Diagnostic(
+                message: "unknown persona '\(WireFence.escaped(value))'",
+                location: persona.location,
+                note: guess ?? "built-in personas: \(known.joined(separator: ", ")); or give a *.persona.yaml file",
+                span: value.count
+            )
+        ]
     }
 
     private func finish(

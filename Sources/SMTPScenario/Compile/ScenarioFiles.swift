@@ -24,11 +24,20 @@ public enum ScenarioFiles {
                 files.append(path)
                 continue
             }
-            let found = (manager.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { $0.hasSuffix(suffix) }
+            var unreadable: [String] = []
+            let found = scenarioFiles(under: path, unreadable: &unreadable)
                 .sorted()
                 .map { (path as NSString).appendingPathComponent($0) }
-            if found.isEmpty {
+            for folder in unreadable {
+                missing.append(
+                    Diagnostic(
+                        message: "cannot read directory \(folder)",
+                        location: nil,
+                        note: "check its permissions; scenario files below it were not looked for"
+                    )
+                )
+            }
+            if found.isEmpty, unreadable.isEmpty {
                 missing.append(
                     Diagnostic(
                         message: "no *\(suffix) files under \(path)",
@@ -41,5 +50,35 @@ public enum ScenarioFiles {
         }
         var seen: Set<String> = []
         return (files.filter { seen.insert($0).inserted }, missing)
+    }
+
+    /// The paths, relative to `root`, of the scenario files below it; every folder that cannot be listed goes to
+    /// `unreadable` (a folder one cannot read is not a folder without scenarios). Links to folders are not
+    /// followed, so a link loop cannot recurse forever.
+    private static func scenarioFiles(under root: String, unreadable: inout [String]) -> [String] {
+        let manager = FileManager.default
+        var found: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let folder = relative.isEmpty ? root : (root as NSString).appendingPathComponent(relative)
+            guard manager.isReadableFile(atPath: folder), manager.isExecutableFile(atPath: folder),
+                let names = try? manager.contentsOfDirectory(atPath: folder)
+            else {
+                unreadable.append(folder)
+                continue
+            }
+            for name in names {
+                let path = relative.isEmpty ? name : (relative as NSString).appendingPathComponent(name)
+                let full = (root as NSString).appendingPathComponent(path)
+                let type = (try? manager.attributesOfItem(atPath: full))?[.type] as? FileAttributeType
+                if type == .typeDirectory {
+                    pending.append(path)
+                } else if name.hasSuffix(suffix) {
+                    found.append(path)
+                }
+            }
+        }
+        unreadable.sort()
+        return found
     }
 }

@@ -1,17 +1,20 @@
 import SMTPCore
 
 /// Renders a compiled scenario as `smtpspec plan` prints it: per case, each step's location,
-/// the exact lines it sends with a `C:` prefix (secrets as `******`), its expectation and timeout.
+/// the exact lines it sends with a `C:` prefix (secrets as `******`), its expectation and timeout. Each case goes
+/// through its plan's mask before it is shown.
 public enum PlanRenderer {
     /// The whole plan as text.
     public static func render(_ scenario: CompiledScenario) -> String {
         var out = ""
         for plan in scenario.cases {
-            out += "case: \(plan.name)\n"
+            var block = "case: \(plan.name)\n"
             for step in plan.steps {
-                out += render(step, number: "\(step.index + 1)", indent: "  ")
+                block += render(step, number: "\(step.index + 1)", indent: "  ")
             }
-            out += "\n"
+            // Steps show secrets as `******` already; the case's mask also hides what was derived from one (a
+            // host split from a secret host:port, a number read from a secret).
+            out += plan.redact(block) + "\n"
         }
         if let retry = scenario.retry {
             out +=

@@ -116,11 +116,15 @@ public struct DataPlan: Sendable, Hashable {
     public var message: PlanText
     /// How long to wait for the 354 (RFC 5321 §4.5.3.2: 2 minutes unless the file says less).
     public var initiationTimeout: Duration
+    /// The header names and values that hold captures, each fenced by the runner once they are filled in (the
+    /// message as a whole is fenced as message text too).
+    public var fences: [FencedText]
 
     /// Creates a DATA plan.
-    public init(message: PlanText, initiationTimeout: Duration) {
+    public init(message: PlanText, initiationTimeout: Duration, fences: [FencedText] = []) {
         self.message = message
         self.initiationTimeout = initiationTimeout
+        self.fences = fences
     }
 }
 

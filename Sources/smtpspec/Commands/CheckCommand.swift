@@ -1,4 +1,5 @@
 import ArgumentParser
+import SMTPMock
 import SMTPScenario
 
 /// `smtpspec check PATH...`: parse and compile only; no network.
@@ -21,9 +22,19 @@ struct CheckCommand: AsyncParsableCommand {
         for file in files {
             let result = compiler.compile(path: file)
             if !result.diagnostics.isEmpty { Console.err(result.rendered() + "\n") }
-            if result.scenario == nil {
+            // The compiler knows the built-in names and that a persona file exists; what is in the file is the
+            // mock's to read.
+            var personaErrors = 0
+            if let persona = result.scenario?.persona,
+                case .failure(let problems) = Persona.resolveReportingAll(persona)
+            {
+                Console.err(problems.rendered() + "\n")
+                personaErrors = problems.diagnostics.count
+            }
+            let errors = result.errors.count + personaErrors
+            if result.scenario == nil || personaErrors > 0 {
                 failed = true
-                Console.out("invalid  \(file)  (\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"))")
+                Console.out("invalid  \(file)  (\(errors) error\(errors == 1 ? "" : "s"))")
             } else {
                 let warnings = result.warnings.count
                 Console.out(

@@ -65,11 +65,11 @@ struct MockCommand: AsyncParsableCommand {
 
     func run() async throws {
         let chosen: Persona
-        do {
-            chosen = try Persona.resolve(persona)
-        } catch {
-            let source = error.location.flatMap { try? SourceFile.read(path: $0.file) }
-            FileHandle.standardError.write(Data(error.rendered(source: source).utf8))
+        switch Persona.resolveReportingAll(persona) {
+        case .success(let resolved):
+            chosen = resolved
+        case .failure(let problems):
+            FileHandle.standardError.write(Data((problems.rendered() + "\n").utf8))
             throw ExitStatus.invalidInput
         }
         let level: Logger.Level = verbose ? .debug : .info

@@ -6,6 +6,7 @@ import SMTPMock
 import SMTPReport
 import SMTPRunner
 import SMTPScenario
+import SMTPYAML
 
 /// `smtpspec run PATH...`: compile every scenario, play each case, check every reply, report.
 struct RunCommand: AsyncParsableCommand {
@@ -64,7 +65,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write one transcript file per case here.", valueName: "dir"))
     var transcripts: String?
 
-    @Flag(name: .long, help: "Show every transcript.")
+    @Flag(name: .long, help: "Show every transcript, and the runner's debug log on standard error.")
     var verbose = false
 
     @Flag(name: .long, help: "Show only failures and the summary.")
@@ -100,7 +101,8 @@ struct RunCommand: AsyncParsableCommand {
         let clock = ContinuousClock.now
         let scenarios = try compileAll()
         let catalogue = try loadCatalogue()
-        let selected = select(scenarios)
+        let selected = try select(scenarios)
+        let destinations = try checkedDestinations()
         let style = ConsoleStyle(
             color: !noColor
                 && ConsoleStyle.colorAllowed(
@@ -131,7 +133,7 @@ struct RunCommand: AsyncParsableCommand {
             secrets: secrets
         )
         do {
-            for destination in try reports.map({ try ReportDestination(parsing: $0) }) {
+            for destination in destinations {
                 try report.write(to: destination)
             }
             if let transcripts {
@@ -176,16 +178,53 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    /// Applies `--tag` and `--shard`.
-    private func select(_ scenarios: [CompiledScenario]) -> [CompiledScenario] {
+    /// Applies `--tag` and `--shard`. Tags that match no scenario at all are a usage error (a misspelt tag would
+    /// otherwise pass with nothing played); a shard that gets no scenario is not.
+    private func select(_ scenarios: [CompiledScenario]) throws -> [CompiledScenario] {
         var chosen = scenarios
         if !tags.isEmpty {
             chosen = chosen.filter { !Set($0.tags).isDisjoint(with: tags) }
+            if chosen.isEmpty {
+                let known = Set(scenarios.flatMap(\.tags)).sorted()
+                let asked = tags.map { "'\($0)'" }.joined(separator: ", ")
+                let guesses = tags.compactMap { Suggestion.closest(to: $0, among: known) }
+                var message = "error: --tag \(asked) matches no scenario"
+                message += known.isEmpty ? " (no scenario has tags)" : " (tags: \(known.joined(separator: ", ")))"
+                if !guesses.isEmpty {
+                    message += "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: ", "))?"
+                }
+                Console.err(message + "\nnothing was sent\n")
+                throw ExitStatus.invalidInput
+            }
         }
         if let shard = shard.flatMap(Shard.init(parsing:)) {
             chosen = chosen.enumerated().filter { $0.offset % shard.count == shard.index - 1 }.map(\.element)
         }
         return chosen
+    }
+
+    /// The `--report` destinations, each checked to be writable, and the `--transcripts` folder: a report that
+    /// cannot be written is found before anything is sent (exit 2), not after the traffic.
+    private func checkedDestinations() throws -> [ReportDestination] {
+        var destinations: [ReportDestination] = []
+        var problems: [String] = []
+        for report in reports {
+            do {
+                let destination = try ReportDestination(parsing: report)
+                if let problem = destination.writeProblem { problems.append("--report \(report): \(problem)") }
+                destinations.append(destination)
+            } catch {
+                problems.append("--report: \(error)")
+            }
+        }
+        if let transcripts, let problem = TranscriptWriter.writeProblem(directory: transcripts) {
+            problems.append("--transcripts \(transcripts): \(problem)")
+        }
+        guard problems.isEmpty else {
+            Console.err(problems.map { "error: \($0)\n" }.joined() + "nothing was sent\n")
+            throw ExitStatus.invalidInput
+        }
+        return destinations
     }
 
     /// Plays the scenarios against real servers, or with `--mock` against in-process mock servers: one per
@@ -195,6 +234,13 @@ struct RunCommand: AsyncParsableCommand {
         onResult: @escaping @Sendable (ScenarioResult) -> Void
     ) async throws -> [ScenarioResult] {
         var options = RunnerOptions()
+        if verbose {
+            options.logger = Logger(label: "smtpspec.runner") { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = .debug
+                return handler
+            }
+        }
         if let dnsServer { options.dnsServer = Endpoint(parsing: dnsServer, defaultPort: 53) }
         if let server { options.server = Endpoint(parsing: server, defaultPort: 25) }
         guard let mock else {
@@ -206,10 +252,11 @@ struct RunCommand: AsyncParsableCommand {
         for (index, scenario) in scenarios.enumerated() {
             let name = mock == MockArgument.ownPersona ? (scenario.persona ?? MockArgument.defaultPersona) : mock
             let persona: Persona
-            do {
-                persona = try Persona.resolve(name)
-            } catch {
-                Console.err(error.rendered(source: nil))
+            switch Persona.resolveReportingAll(name) {
+            case .success(let resolved):
+                persona = resolved
+            case .failure(let problems):
+                Console.err(problems.rendered() + "\n")
                 Console.err("nothing was sent: fix the persona first\n")
                 throw ExitStatus.invalidInput
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SMTPMock
 import SMTPScenario
 
 /// The options that choose variable values: `--env`, `--env-file` and `--var`.
@@ -26,7 +27,8 @@ struct ScenarioOptions: ParsableArguments {
         CompileOptions(
             environmentName: env,
             environmentFile: envFile,
-            overrides: vars.compactMap(CompileOptions.parseOverride)
+            overrides: vars.compactMap(CompileOptions.parseOverride),
+            knownPersonas: Persona.builtinNames
         )
     }
 }
