@@ -15,7 +15,7 @@ extension MockSession {
             return actions.append(.reply(reply(current.refusedRecipients > 0 ? .noValidRecipients : .needRcpt)))
         }
         actions.append(.reply(reply(.dataStart)))
-        mode = .data(DotUnstuffer(maxMessageSize: persona.sizeLimit))
+        mode = .data(DotUnstuffer(maxMessageSize: sizeLimit))
     }
 
     mutating func bdat(_ argument: String, actions: inout [SessionAction]) {
@@ -41,7 +41,7 @@ extension MockSession {
     mutating func receiveChunk(_ bytes: ArraySlice<UInt8>, remaining: Int, last: Bool, refusal: Reply?) {
         mode = .bdat(remaining: remaining, last: last, refusal: refusal)
         guard refusal == nil, var current = transaction, !current.chunksTooBig else { return }
-        if let limit = persona.sizeLimit, current.chunks.count + bytes.count > limit {
+        if current.chunks.count + bytes.count > sizeLimit {
             current.chunksTooBig = true
             current.chunks = []
         } else {

@@ -26,7 +26,11 @@ public struct MockSession: Sendable {
     public let environment: SessionEnvironment
 
     var mode = Mode.commands
-    var framer = CommandLineFramer()
+    /// Frames lines up to RFC 4954's 12,288 octets, so AUTH lines fit; other command lines over RFC 5321's 512
+    /// are refused in ``readLines(actions:)``.
+    var framer = CommandLineFramer(maxLineLength: SMTPLimits.authLine)
+    /// The connection time as `{date}` shows it, formatted once.
+    let dateText: String
     var helo: String?
     var tlsActive: Bool
     var authenticatedUser: String?
@@ -39,6 +43,35 @@ public struct MockSession: Sendable {
         self.persona = persona
         self.environment = environment
         self.tlsActive = environment.implicitTLS
+        self.dateText = Self.rfc5322Date(environment.connectedAt)
+    }
+
+    /// The largest message accepted when the persona sets no `size-limit`: 64 MiB. Without a limit of its own a
+    /// session would keep whatever a client sends.
+    public static let defaultSizeLimit = 64 << 20
+
+    /// The size limit in force: the persona's, or ``defaultSizeLimit``.
+    var sizeLimit: Int { persona.sizeLimit ?? Self.defaultSizeLimit }
+
+    /// Whether the session is taking message content (after DATA's 354, or a BDAT chunk), not command lines.
+    public var isReceivingContent: Bool {
+        switch mode {
+        case .data, .bdat: return true
+        default: return false
+        }
+    }
+
+    /// What the session is waiting for, in a word, for logs.
+    public var phaseName: String {
+        switch mode {
+        case .commands: return "command"
+        case .data: return "data"
+        case .bdat: return "bdat"
+        case .authPlain, .authLoginUsername, .authLoginPassword: return "auth"
+        case .awaitingTLS: return "tls"
+        case .refusedService: return "refused"
+        case .closed: return "closed"
+        }
     }
 
     /// Whether the session has ended; the connection should close.
@@ -120,7 +153,7 @@ public struct MockSession: Sendable {
         helo = nil
         transaction = nil
         authenticatedUser = nil
-        framer = CommandLineFramer()
+        framer = CommandLineFramer(maxLineLength: SMTPLimits.authLine)
         mode = .commands
     }
 
@@ -142,6 +175,11 @@ public struct MockSession: Sendable {
         while let next = framer.nextLine() {
             switch next {
             case .failure:
+                // Over 12,288 octets: too long for anything. An AUTH exchange in progress is cancelled, so the next
+                // line is read as a command again, never as a credential.
+                cancelAuthExchange()
+                actions.append(.reply(reply(.lineTooLong)))
+            case .success(let line) where line.octets > SMTPLimits.commandLine && !allowsAuthLength(line):
                 actions.append(.reply(reply(.lineTooLong)))
             case .success(let line):
                 handleLine(line.text, actions: &actions)
@@ -152,6 +190,26 @@ public struct MockSession: Sendable {
             default:
                 return
             }
+        }
+    }
+
+    /// Whether a line over 512 octets may still be handled: an AUTH command line or a response in an AUTH
+    /// exchange, up to RFC 4954's 12,288 octets.
+    private func allowsAuthLength(_ line: FramedLine) -> Bool {
+        switch mode {
+        case .authPlain, .authLoginUsername, .authLoginPassword: return true
+        case .commands:
+            let verb = line.bytes.prefix(5).map { $0 | 0x20 }
+            return verb == Array("auth ".utf8)
+        default: return false
+        }
+    }
+
+    /// Ends an AUTH exchange in progress, if any.
+    mutating func cancelAuthExchange() {
+        switch mode {
+        case .authPlain, .authLoginUsername, .authLoginPassword: mode = .commands
+        default: break
         }
     }
 

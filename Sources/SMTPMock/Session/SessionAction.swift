@@ -15,6 +15,14 @@ public enum SessionAction: Sendable, Hashable {
     case close
 }
 
+extension SessionAction {
+    /// Whether the action writes a reply.
+    public var isReply: Bool {
+        if case .reply = self { return true }
+        return false
+    }
+}
+
 extension Array where Element == SessionAction {
     /// The replies among the actions, in order.
     public var replies: [Reply] {
