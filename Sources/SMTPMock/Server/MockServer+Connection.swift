@@ -30,21 +30,35 @@ extension MockServer {
                     connectionNumber: number
                 )
                 var session = MockSession(persona: persona, environment: environment)
+                var deadlines = ConnectionDeadlines(
+                    idleTimeout: configuration.idleTimeout,
+                    commandTimeout: configuration.commandTimeout,
+                    minimumDataRate: configuration.minimumDataRate,
+                    now: .now
+                )
                 guard try await perform(session.start(), on: connection, outbound: outbound, log: log) else { return }
+                deadlines.session(replied: true, receivingContent: false, now: .now)
                 for try await event in inbound {
                     let actions: [SessionAction]
                     switch event {
                     case .bytes(let buffer):
+                        deadlines.read(octets: buffer.readableBytes, now: .now)
                         actions = session.receive(buffer.readableBytesView)
                     case .tlsStarted:
                         session.tlsEstablished()
                         log.info("TLS started")
                         continue
-                    case .idle:
-                        log.notice("idle timeout")
+                    case .tick:
+                        guard let expiry = deadlines.expired(at: .now) else { continue }
+                        log.notice("\(expiry.rawValue) passed; closing", metadata: ["phase": "\(session.phaseName)"])
                         actions = session.idleTimeout()
                     }
                     guard try await perform(actions, on: connection, outbound: outbound, log: log) else { return }
+                    deadlines.session(
+                        replied: actions.contains(where: \.isReply),
+                        receivingContent: session.isReceivingContent,
+                        now: .now
+                    )
                 }
             }
         } catch {
