@@ -53,6 +53,18 @@ public struct MockSession: Sendable {
     /// The size limit in force: the persona's, or ``defaultSizeLimit``.
     var sizeLimit: Int { persona.sizeLimit ?? Self.defaultSizeLimit }
 
+    /// How much of `MESSAGE` rules' message is searched when the server keeps less than whole messages: 1 MiB.
+    public static let messageRuleWindow = 1 << 20
+
+    /// How many octets of a message the session keeps in memory: what the environment asks for, but at least the
+    /// header section (16 KiB) and, when the persona has `MESSAGE` rules, ``messageRuleWindow``; at most the size
+    /// limit. The rest only goes to the spool.
+    var keptContentLimit: Int {
+        let asked = environment.keptContentOctets ?? sizeLimit
+        let rules = persona.rules.contains { $0.condition.command == "MESSAGE" } ? Self.messageRuleWindow : 0
+        return min(sizeLimit, max(asked, MessageRetention.headerOctets, rules))
+    }
+
     /// Whether the session is taking message content (after DATA's 354, or a BDAT chunk), not command lines.
     public var isReceivingContent: Bool {
         switch mode {
@@ -114,18 +126,27 @@ public struct MockSession: Sendable {
             case .closed, .awaitingTLS:
                 return actions
             case .data(var reader):
-                switch reader.feed(input) {
+                // The reader leaves `mode` while it is fed, so what it holds is never copied.
+                mode = .commands
+                let progress = reader.feed(input)
+                absorb(reader.takeBytes(), actions: &actions)
+                switch progress {
                 case .needMore:
                     mode = .data(reader)
                     return actions
                 case .complete(let message, let remainder):
                     input = remainder[...]
-                    mode = .commands
                     finishData(message, actions: &actions)
                 }
             case .bdat(let remaining, let last, let refusal):
                 let take = min(remaining, input.count)
-                receiveChunk(input.prefix(take), remaining: remaining - take, last: last, refusal: refusal)
+                receiveChunk(
+                    input.prefix(take),
+                    remaining: remaining - take,
+                    last: last,
+                    refusal: refusal,
+                    actions: &actions
+                )
                 input = input.dropFirst(take)
                 if remaining - take > 0 { return actions }
                 mode = .commands
