@@ -47,6 +47,14 @@ import Testing
         #expect(deadlines.expired(at: Self.start + .seconds(3)) == .idle)
     }
 
+    @Test func aLongPersonaDelayBeforeAReplyIsNotTheClientsIdleTime() {
+        var deadlines = Self.deadlines()
+        let afterDelay = Self.start + .seconds(60)
+        deadlines.session(replied: true, receivingContent: false, now: afterDelay)
+        #expect(deadlines.expired(at: afterDelay + .seconds(2)) == nil)
+        #expect(deadlines.expired(at: afterDelay + .seconds(3)) == .idle)
+    }
+
     @Test func messageContentGetsOneSecondPerRateOctets() {
         var deadlines = Self.deadlines()
         deadlines.session(replied: true, receivingContent: true, now: Self.start)

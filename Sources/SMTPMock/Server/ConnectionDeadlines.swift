@@ -42,9 +42,11 @@ struct ConnectionDeadlines: Sendable {
         if case .content(let sofar) = phase { phase = .content(octets: sofar + octets) }
     }
 
-    /// Records where the session is after handling input: a reply was sent (a new command's clock starts), or the
-    /// session is receiving message content (its clock starts when it begins).
+    /// Records where the session is after handling input: a reply was sent (a new command's clock starts, and the
+    /// idle clock too), or the session is receiving message content (its clock starts when it begins).
     mutating func session(replied: Bool, receivingContent: Bool, now: ContinuousClock.Instant) {
+        // The client's silence counts from when it has something to answer: a persona's delay is not its idle time.
+        if replied { lastRead = max(lastRead, now) }
         switch (phase, receivingContent) {
         case (.command, true):
             phase = .content(octets: 0)
