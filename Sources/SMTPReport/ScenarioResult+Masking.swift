@@ -84,6 +84,8 @@ extension ProtocolDefect {
         case .malformedReplyLine(let line): return .malformedReplyLine(mask.apply(line))
         case .mixedCodes(let code, let line): return .mixedCodes(expected: code, got: mask.apply(line))
         case .connectionClosedMidReply(let partial): return .connectionClosedMidReply(partial: partial.map(mask.apply))
+        case .replyTooLong(let lines, let octets, let start):
+            return .replyTooLong(lines: lines, octets: octets, start: start.map(mask.apply))
         case .lineTooLong, .enhancedCodeClassMismatch, .plaintextAfterStartTLS: return self
         }
     }

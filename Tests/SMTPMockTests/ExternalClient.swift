@@ -28,9 +28,9 @@ enum ExternalClient {
     }
 
     /// Runs a Python script with `/usr/bin/python3`, passing `arguments` after it.
-    static func runPython(_ script: String, _ arguments: [String] = []) async throws -> Output {
+    static func runPython(_ script: String, _ arguments: [String] = [], timeout: Double = 120) async throws -> Output {
         try require(python, package: "python3")
-        return try await run(python, ["-c", script] + arguments)
+        return try await run(python, ["-c", script] + arguments, timeout: timeout)
     }
 
     /// Runs a program to completion (killed after `timeout` seconds) and collects its output.

@@ -10,15 +10,26 @@ struct SessionDriver {
     var sawStartTLS = false
     var sawClose = false
     var delays: [Duration] = []
+    /// Content handed to the spool (when the environment spools), and how many times content began.
+    var spooled: [UInt8] = []
+    var contentStarts = 0
 
-    init(_ persona: Persona, greylist: Greylist = Greylist(), tlsAvailable: Bool = true) {
+    init(
+        _ persona: Persona,
+        greylist: Greylist = Greylist(),
+        tlsAvailable: Bool = true,
+        spoolsContent: Bool = false,
+        keptContentOctets: Int? = nil
+    ) {
         session = MockSession(
             persona: persona,
             environment: SessionEnvironment(
                 clientAddress: "172.16.0.5",
                 tlsAvailable: tlsAvailable,
                 greylist: greylist,
-                connectedAt: Date(timeIntervalSince1970: 1_470_439_481)
+                connectedAt: Date(timeIntervalSince1970: 1_470_439_481),
+                spoolsContent: spoolsContent,
+                keptContentOctets: keptContentOctets
             )
         )
     }
@@ -59,6 +70,10 @@ struct SessionDriver {
             case .startTLS: sawStartTLS = true
             case .close: sawClose = true
             case .delay(let duration): delays.append(duration)
+            case .beginContent:
+                contentStarts += 1
+                spooled = []
+            case .content(let bytes): spooled += bytes
             }
         }
         return lines

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -15,6 +16,14 @@ struct LoopbackServer: Sendable {
         case close
         /// Keeps the connection open, reading and discarding, until the client closes it.
         case hold
+        /// Writes these bytes as they are.
+        case sendBytes([UInt8])
+        /// Writes the text again and again until the client closes the connection or `limit` octets went out.
+        case flood(String, limit: Int = 256 << 20)
+        /// Writes the text one octet at a time, `every` apart.
+        case drip(String, every: Duration)
+        /// Aborts the connection with a TCP reset (SO_LINGER 0, then close).
+        case reset
     }
 
     typealias Child = NIOAsyncChannel<ByteBuffer, ByteBuffer>
@@ -88,6 +97,29 @@ struct LoopbackServer: Sendable {
                     return
                 case .hold:
                     while try await iterator.next() != nil {}
+                    return
+                case .sendBytes(let bytes):
+                    try await outbound.write(ByteBuffer(bytes: bytes))
+                case .flood(let text, let limit):
+                    let chunk = ByteBuffer(
+                        string: String(repeating: text, count: max(1, 16_384 / max(1, text.utf8.count)))
+                    )
+                    var sent = 0
+                    while sent < limit {
+                        try await outbound.write(chunk)
+                        sent += chunk.readableBytes
+                    }
+                case .drip(let text, let every):
+                    for byte in text.utf8 {
+                        try await outbound.write(ByteBuffer(bytes: [byte]))
+                        try await Task.sleep(for: every)
+                    }
+                case .reset:
+                    let channel = connection.channel
+                    if let provider = channel as? any SocketOptionProvider {
+                        try await provider.setSoLinger(linger(l_onoff: 1, l_linger: 0)).get()
+                    }
+                    try await channel.close()
                     return
                 }
             }

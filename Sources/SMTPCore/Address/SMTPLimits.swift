@@ -2,6 +2,9 @@
 public enum SMTPLimits {
     /// A command line, including the command word and CRLF (§4.5.3.1.4).
     public static let commandLine = 512
+    /// An AUTH command line or a SASL response line, including CRLF: RFC 4954 §4 asks servers to accept at least
+    /// 12,288 octets, for mechanisms with large tokens.
+    public static let authLine = 12_288
     /// A reply line, including the reply code and CRLF (§4.5.3.1.5).
     public static let replyLine = 512
     /// A text line of the message, including CRLF (§4.5.3.1.6).

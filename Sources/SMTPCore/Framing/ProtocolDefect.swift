@@ -18,6 +18,10 @@ public enum ProtocolDefect: Error, Sendable, Hashable, CustomStringConvertible {
     /// Plaintext bytes the server sent after its 220 to STARTTLS and before the TLS handshake (the STARTTLS
     /// command-injection defect class, CVE-2011-0411 and kin).
     case plaintextAfterStartTLS(octets: Int)
+    /// A multi-line reply over ``ReplyParser``'s limits (1,000 lines or 64 KiB by default): `lines` and
+    /// `octets` (CRLFs included) count up to the line that passed a limit; `start` is its first few lines,
+    /// as received. The rest of that reply is skipped.
+    case replyTooLong(lines: Int, octets: Int, start: [String])
 
     /// A sentence a mail admin can act on.
     public var description: String {
@@ -42,6 +46,10 @@ public enum ProtocolDefect: Error, Sendable, Hashable, CustomStringConvertible {
         case .plaintextAfterStartTLS(let octets):
             return "server sent \(octets) octet(s) of plaintext after its STARTTLS reply and before the TLS "
                 + "handshake; they were discarded (STARTTLS command injection, RFC 3207 §5 / RFC 7457)"
+        case .replyTooLong(let lines, let octets, let start):
+            return "multi-line reply passed the limit of \(ReplyParser.defaultMaxLines) lines or "
+                + "\(ReplyParser.defaultMaxOctets) octets (at line \(lines), \(octets) octets); the rest was skipped"
+                + (start.isEmpty ? "" : "; it starts: " + start.map(Self.quoted).joined(separator: ", "))
         }
     }
 

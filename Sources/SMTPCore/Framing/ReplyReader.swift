@@ -3,11 +3,17 @@ public struct ReplyReader: Sendable, Hashable {
     /// The line framer.
     public private(set) var framer: ReplyLineFramer
     /// The reply aggregator.
-    public private(set) var parser = ReplyParser()
+    public private(set) var parser: ReplyParser
 
-    /// Creates a reader; `maxLineLength` includes the CRLF.
-    public init(maxLineLength: Int = SMTPLimits.replyLine) {
+    /// Creates a reader; `maxLineLength` includes the CRLF; `maxLines` and `maxOctets` cap one reply (see
+    /// ``ReplyParser``), so neither an endless line nor an endless multi-line reply makes it grow without bound.
+    public init(
+        maxLineLength: Int = SMTPLimits.replyLine,
+        maxLines: Int = ReplyParser.defaultMaxLines,
+        maxOctets: Int = ReplyParser.defaultMaxOctets
+    ) {
         framer = ReplyLineFramer(maxLineLength: maxLineLength)
+        parser = ReplyParser(maxLines: maxLines, maxOctets: maxOctets)
     }
 
     /// Adds bytes read from the connection.

@@ -65,6 +65,15 @@ public struct DotUnstuffer: Sendable, Hashable {
     /// Whether the end marker has been seen.
     public var isComplete: Bool { finished }
 
+    /// Removes and returns the unstuffed octets kept so far, for a server that writes the message out as it
+    /// arrives instead of holding it; the size accounting goes on, and the final message holds only what came
+    /// after the last call.
+    public mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &message)
+        return taken
+    }
+
     private var result: DotUnstuffedMessage {
         DotUnstuffedMessage(
             bytes: message,

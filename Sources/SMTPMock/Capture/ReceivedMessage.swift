@@ -23,6 +23,11 @@ public struct ReceivedMessage: Sendable, Hashable {
     public var queueID: String
     /// When the last octet arrived.
     public var receivedAt: Date
+    /// The size of the whole content in octets, also once ``content`` was trimmed.
+    public var octets: Int
+    /// Whether ``content`` holds only the header section (at most ``MessageRetention/headerOctets``) because the
+    /// store's content budget was spent; the maildir, when there is one, has the whole message.
+    public var isContentTrimmed = false
 
     /// One accepted forward-path with its parameters.
     public struct Recipient: Sendable, Hashable {
@@ -61,6 +66,29 @@ public struct ReceivedMessage: Sendable, Hashable {
         self.tls = tls
         self.queueID = queueID
         self.receivedAt = receivedAt
+        self.octets = content.count
+    }
+
+    /// Cuts ``content`` down to its header section (up to and including the empty line that ends it), at most
+    /// ``MessageRetention/headerOctets``.
+    mutating func trimContent() {
+        guard !isContentTrimmed else { return }
+        isContentTrimmed = true
+        let limit = min(content.count, MessageRetention.headerOctets)
+        var end = limit
+        var index = 0
+        while index + 1 < limit {
+            if content[index] == 0x0A, content[index + 1] == 0x0A {
+                end = index + 2
+                break
+            }
+            if content[index] == 0x0A, content[index + 1] == 0x0D, index + 2 < limit, content[index + 2] == 0x0A {
+                end = index + 3
+                break
+            }
+            index += 1
+        }
+        content = Array(content.prefix(end))
     }
 
     /// The forward-paths alone.

@@ -7,6 +7,6 @@ enum ConnectionEvent: Sendable {
     /// The TLS handler is now in the pipeline: every `bytes` before this were plaintext sent
     /// after STARTTLS and are discarded; every `bytes` after it came through TLS.
     case tlsStarted
-    /// Nothing was read for the idle timeout.
-    case idle
+    /// Time to look at the connection's deadlines (see ``ConnectionDeadlines``).
+    case tick
 }

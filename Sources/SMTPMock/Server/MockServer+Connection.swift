@@ -27,24 +27,45 @@ extension MockServer {
                     tlsAvailable: true,
                     implicitTLS: persona.tls.implicit,
                     greylist: greylist,
-                    connectionNumber: number
+                    connectionNumber: number,
+                    spoolsContent: maildir != nil,
+                    keptContentOctets: configuration.retention.contentOctets
                 )
+                var spool = Spool(connection: number)
+                defer { spool.current?.discard() }
                 var session = MockSession(persona: persona, environment: environment)
-                guard try await perform(session.start(), on: connection, outbound: outbound, log: log) else { return }
+                var deadlines = ConnectionDeadlines(
+                    idleTimeout: configuration.idleTimeout,
+                    commandTimeout: configuration.commandTimeout,
+                    minimumDataRate: configuration.minimumDataRate,
+                    now: .now
+                )
+                guard try await perform(session.start(), on: connection, outbound: outbound, spool: &spool, log: log)
+                else { return }
+                deadlines.session(replied: true, receivingContent: false, now: .now)
                 for try await event in inbound {
                     let actions: [SessionAction]
                     switch event {
                     case .bytes(let buffer):
+                        deadlines.read(octets: buffer.readableBytes, now: .now)
                         actions = session.receive(buffer.readableBytesView)
                     case .tlsStarted:
                         session.tlsEstablished()
                         log.info("TLS started")
                         continue
-                    case .idle:
-                        log.notice("idle timeout")
+                    case .tick:
+                        guard let expiry = deadlines.expired(at: .now) else { continue }
+                        log.notice("\(expiry.rawValue) passed; closing", metadata: ["phase": "\(session.phaseName)"])
                         actions = session.idleTimeout()
                     }
-                    guard try await perform(actions, on: connection, outbound: outbound, log: log) else { return }
+                    guard try await perform(actions, on: connection, outbound: outbound, spool: &spool, log: log) else {
+                        return
+                    }
+                    deadlines.session(
+                        replied: actions.contains(where: \.isReply),
+                        receivingContent: session.isReceivingContent,
+                        now: .now
+                    )
                 }
             }
         } catch {
@@ -53,11 +74,20 @@ extension MockServer {
         log.info("session closed")
     }
 
+    /// The message a connection is writing into the maildir, if any.
+    struct Spool {
+        let connection: Int
+        var current: MaildirSpool?
+        var opened = 0
+        var failed = false
+    }
+
     /// Carries out actions in order; returns `false` once the connection must close.
     private func perform(
         _ actions: [SessionAction],
         on connection: Connection,
         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        spool: inout Spool,
         log: Logger
     ) async throws -> Bool {
         var pending: [UInt8] = []
@@ -69,20 +99,45 @@ extension MockServer {
             case .delay(let duration):
                 try await flush(&pending, outbound)
                 try await Task.sleep(for: duration)
-            case .deliver(let message):
-                messages.append(message)
+            case .beginContent:
+                spool.current?.discard()
+                spool.current = nil
+                spool.failed = false
                 if let maildir {
+                    spool.opened += 1
                     do {
-                        try maildir.deliver(message)
+                        spool.current = try maildir.openSpool(connection: spool.connection, sequence: spool.opened)
                     } catch {
+                        spool.failed = true
                         log.error("cannot write to the maildir", metadata: ["error": "\(error)"])
                     }
                 }
+            case .content(let bytes):
+                do {
+                    try spool.current?.write(bytes)
+                } catch {
+                    spool.current?.discard()
+                    spool.current = nil
+                    spool.failed = true
+                    log.error("cannot write to the maildir", metadata: ["error": "\(error)"])
+                }
+            case .deliver(let message):
+                messages.append(message)
+                do {
+                    if let current = spool.current {
+                        try current.commit(as: message)
+                    } else if let maildir, !spool.failed {
+                        try maildir.deliver(message)
+                    }
+                } catch {
+                    log.error("cannot write to the maildir", metadata: ["error": "\(error)"])
+                }
+                spool.current = nil
                 log.info(
                     "message accepted",
                     metadata: [
                         "from": "<\(message.reversePath)>", "to": "\(message.forwardPaths)",
-                        "octets": "\(message.content.count)", "queue-id": "\(message.queueID)",
+                        "octets": "\(message.octets)", "queue-id": "\(message.queueID)",
                     ]
                 )
             case .startTLS:

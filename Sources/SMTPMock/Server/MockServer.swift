@@ -25,7 +25,7 @@ public final class MockServer: Sendable {
     public let configuration: MockServerConfiguration
     /// Where it listens; the real port even when 0 was asked for.
     public let address: MockServerAddress
-    /// Every message accepted so far.
+    /// The messages accepted so far, within ``MockServerConfiguration/retention``.
     public let messages: MessageStore
     /// The certificate the server presents in TLS.
     public let tlsIdentity: TLSIdentity
@@ -62,21 +62,23 @@ public final class MockServer: Sendable {
         self.maildir = maildir
         self.logger = logger
         self.serverChannel = serverChannel
-        self.messages = MessageStore()
+        self.messages = MessageStore(retention: configuration.retention)
     }
 
-    /// A snapshot of the messages accepted so far, in arrival order.
+    /// A snapshot of the messages kept (see ``MockServerConfiguration/retention``), in arrival order.
     public var receivedMessages: [ReceivedMessage] { messages.all }
 
     /// Binds the listening socket; call ``run()`` to start answering.
     ///
-    /// - Throws: when the address cannot be bound, the maildir cannot be created or the TLS
-    ///   certificate cannot be read or made.
+    /// - Throws: ``MockServerConfigurationError`` for a limit out of range or an address beyond loopback without
+    ///   ``MockServerConfiguration/allowRemote``; an error when the address cannot be bound, the maildir cannot be
+    ///   created or the TLS certificate cannot be read or made.
     public static func bind(
         persona: Persona,
         configuration: MockServerConfiguration = MockServerConfiguration(),
         logger: Logger = Logger(label: "smtpspec.mock", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws -> MockServer {
+        if let problem = configuration.problem { throw MockServerConfigurationError(message: problem) }
         let identity: TLSIdentity
         if let given = configuration.tlsIdentity {
             identity = given
@@ -88,10 +90,13 @@ public final class MockServer: Sendable {
         let context = try identity.makeContext()
         let maildir = try configuration.maildir.map { try Maildir(path: $0) }
         let implicitTLS = persona.tls.implicit
-        let idle = TimeAmount.nanoseconds(
-            configuration.idleTimeout.components.seconds * 1_000_000_000
-                + configuration.idleTimeout.components.attoseconds / 1_000_000_000
+        let tick = TimeAmount(
+            ConnectionDeadlines.tickInterval(
+                idleTimeout: configuration.idleTimeout,
+                commandTimeout: configuration.commandTimeout
+            )
         )
+        let unreadTimeout = TimeAmount(configuration.commandTimeout)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -100,8 +105,7 @@ public final class MockServer: Sendable {
                 child.eventLoop.makeCompletedFuture {
                     let sync = child.pipeline.syncOperations
                     if implicitTLS { try sync.addHandler(NIOSSLServerHandler(context: context)) }
-                    try sync.addHandler(IdleStateHandler(readTimeout: idle))
-                    try sync.addHandler(ConnectionEventHandler())
+                    try sync.addHandler(ConnectionEventHandler(tickInterval: tick, unreadTimeout: unreadTimeout))
                     return try Connection(wrappingChannelSynchronously: child)
                 }
             }

@@ -12,8 +12,11 @@ struct MailTransaction: Sendable, Hashable {
     var recipients: [ReceivedMessage.Recipient] = []
     /// How many RCPT commands were refused.
     var refusedRecipients = 0
-    /// The BDAT chunks so far.
+    /// The message content kept so far (DATA after unstuffing, or the BDAT chunks joined), at most the session's
+    /// ``MockSession/keptContentLimit``.
     var chunks: [UInt8] = []
+    /// The octets of message content received so far, kept or not.
+    var contentOctets = 0
     /// Whether a BDAT was given in this transaction (DATA is then out of sequence).
     var usedBDAT = false
     /// Whether the BDAT chunks went over the size limit.

@@ -15,7 +15,10 @@ extension MockSession {
             return actions.append(.reply(reply(current.refusedRecipients > 0 ? .noValidRecipients : .needRcpt)))
         }
         actions.append(.reply(reply(.dataStart)))
-        mode = .data(DotUnstuffer(maxMessageSize: persona.sizeLimit))
+        actions.append(.beginContent)
+        transaction?.chunks = []
+        transaction?.contentOctets = 0
+        mode = .data(DotUnstuffer(maxMessageSize: sizeLimit))
     }
 
     mutating func bdat(_ argument: String, actions: inout [SessionAction]) {
@@ -33,21 +36,39 @@ extension MockSession {
         } else {
             refusal = reply(.needMail)
         }
-        if refusal == nil { transaction?.usedBDAT = true }
+        if refusal == nil, transaction?.usedBDAT == false {
+            transaction?.usedBDAT = true
+            actions.append(.beginContent)
+        }
         mode = .bdat(remaining: size, last: last, refusal: refusal)
     }
 
     /// Keeps the octets of a BDAT chunk (unless the chunk is refused or over the size limit).
-    mutating func receiveChunk(_ bytes: ArraySlice<UInt8>, remaining: Int, last: Bool, refusal: Reply?) {
+    mutating func receiveChunk(
+        _ bytes: ArraySlice<UInt8>,
+        remaining: Int,
+        last: Bool,
+        refusal: Reply?,
+        actions: inout [SessionAction]
+    ) {
         mode = .bdat(remaining: remaining, last: last, refusal: refusal)
-        guard refusal == nil, var current = transaction, !current.chunksTooBig else { return }
-        if let limit = persona.sizeLimit, current.chunks.count + bytes.count > limit {
-            current.chunksTooBig = true
-            current.chunks = []
+        guard refusal == nil, let current = transaction, !current.chunksTooBig else { return }
+        if current.contentOctets + bytes.count > sizeLimit {
+            transaction?.chunksTooBig = true
+            transaction?.chunks = []
         } else {
-            current.chunks.append(contentsOf: bytes)
+            absorb(bytes, actions: &actions)
         }
-        transaction = current
+    }
+
+    /// Takes message content as it arrives: counts it, keeps up to ``keptContentLimit`` octets in memory (for
+    /// `MESSAGE` rules and the received message), and when the server spools hands every octet on to it.
+    mutating func absorb(_ bytes: some Collection<UInt8>, actions: inout [SessionAction]) {
+        guard !bytes.isEmpty, let kept = transaction?.chunks.count else { return }
+        transaction?.contentOctets += bytes.count
+        if environment.spoolsContent { actions.append(.content(Array(bytes))) }
+        let room = keptContentLimit - kept
+        if room > 0 { transaction?.chunks.append(contentsOf: bytes.prefix(room)) }
     }
 
     /// Answers a BDAT chunk once all its octets have arrived.
@@ -59,12 +80,13 @@ extension MockSession {
             return actions.append(.reply(reply(.messageTooBig)))
         }
         guard last else {
-            return actions.append(.reply(reply(.bdatOK, ["octets": String(current.chunks.count)])))
+            return actions.append(.reply(reply(.bdatOK, ["octets": String(current.contentOctets)])))
         }
-        accept(current, content: current.chunks, viaBDAT: true, actions: &actions)
+        accept(current, viaBDAT: true, actions: &actions)
     }
 
-    /// Answers the end of DATA: refuse an over-long line or size, otherwise keep the message.
+    /// Answers the end of DATA: refuse an over-long line or size, otherwise keep the message. The content itself
+    /// came through ``absorb(_:actions:)`` as it arrived.
     mutating func finishData(_ message: DotUnstuffedMessage, actions: inout [SessionAction]) {
         guard let current = transaction else { return actions.append(.reply(reply(.needMail))) }
         if message.sizeExceeded {
@@ -75,16 +97,12 @@ extension MockSession {
             transaction = nil
             return actions.append(.reply(reply(.textLineTooLong)))
         }
-        accept(current, content: message.bytes, viaBDAT: false, actions: &actions)
+        accept(current, viaBDAT: false, actions: &actions)
     }
 
-    private mutating func accept(
-        _ current: MailTransaction,
-        content: [UInt8],
-        viaBDAT: Bool,
-        actions: inout [SessionAction]
-    ) {
+    private mutating func accept(_ current: MailTransaction, viaBDAT: Bool, actions: inout [SessionAction]) {
         transaction = nil
+        let content = current.chunks
         let text = String(decoding: content, as: UTF8.self)
         var replacement: Reply?
         switch applyRules(command: "MESSAGE", argument: text, actions: &actions) {
@@ -104,7 +122,7 @@ extension MockSession {
         }
         messagesAccepted += 1
         let ids = identifiers()
-        let message = ReceivedMessage(
+        var message = ReceivedMessage(
             reversePath: current.reversePath,
             mailParameters: current.parameters,
             recipients: current.recipients,
@@ -115,6 +133,11 @@ extension MockSession {
             tls: tlsActive,
             queueID: ids["queue-id"] ?? ""
         )
+        if current.contentOctets > content.count {
+            // Only the start was kept in memory (the spool has it all): keep its header section.
+            message.trimContent()
+            message.octets = current.contentOctets
+        }
         actions.append(.deliver(message))
         actions.append(.reply(replacement ?? reply(.queued, ids)))
     }

@@ -11,7 +11,7 @@ extension MockSession {
     func render(_ template: ReplyTemplate, _ extra: [String: String] = [:]) -> Reply {
         var values: [String: String] = [
             "host": persona.hostname,
-            "date": Self.rfc5322Date(environment.connectedAt),
+            "date": dateText,
             "client-ip": environment.clientAddress,
             "helo": helo ?? "",
             "size": persona.sizeLimit.map(String.init) ?? "0",
@@ -21,13 +21,22 @@ extension MockSession {
         return Reply(code: code, lines: template.rendered(values))
     }
 
-    /// A date as RFC 5322 §3.3 writes it: `Fri, 5 Aug 2016 16:24:41 -0700`.
+    /// A date as RFC 5322 §3.3 writes it, in the local time zone: `Fri, 5 Aug 2016 16:24:41 -0700`.
+    ///
+    /// Written from `localtime_r` fields rather than with a `DateFormatter`: one formatter per session cost memory
+    /// that a long-running mock never got back.
     static func rfc5322Date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone.current
-        formatter.dateFormat = "EEE, d MMM yyyy HH:mm:ss Z"
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var fields = tm()
+        guard localtime_r(&seconds, &fields) != nil else { return "Thu, 1 Jan 1970 00:00:00 +0000" }
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let offset = Int(fields.tm_gmtoff) / 60
+        let zone = (offset < 0 ? "-" : "+") + two(abs(offset) / 60) + two(abs(offset) % 60)
+        return "\(days[Int(fields.tm_wday) % 7]), \(fields.tm_mday) \(months[Int(fields.tm_mon) % 12]) "
+            + "\(Int(fields.tm_year) + 1900) \(two(Int(fields.tm_hour))):\(two(Int(fields.tm_min))):"
+            + "\(two(Int(fields.tm_sec))) \(zone)"
     }
 
     /// The EHLO keywords offered right now: after TLS the TLS list, and never STARTTLS once TLS is

@@ -26,7 +26,11 @@ public struct MockSession: Sendable {
     public let environment: SessionEnvironment
 
     var mode = Mode.commands
-    var framer = CommandLineFramer()
+    /// Frames lines up to RFC 4954's 12,288 octets, so AUTH lines fit; other command lines over RFC 5321's 512
+    /// are refused in ``readLines(actions:)``.
+    var framer = CommandLineFramer(maxLineLength: SMTPLimits.authLine)
+    /// The connection time as `{date}` shows it, formatted once.
+    let dateText: String
     var helo: String?
     var tlsActive: Bool
     var authenticatedUser: String?
@@ -39,6 +43,47 @@ public struct MockSession: Sendable {
         self.persona = persona
         self.environment = environment
         self.tlsActive = environment.implicitTLS
+        self.dateText = Self.rfc5322Date(environment.connectedAt)
+    }
+
+    /// The largest message accepted when the persona sets no `size-limit`: 64 MiB. Without a limit of its own a
+    /// session would keep whatever a client sends.
+    public static let defaultSizeLimit = 64 << 20
+
+    /// The size limit in force: the persona's, or ``defaultSizeLimit``.
+    var sizeLimit: Int { persona.sizeLimit ?? Self.defaultSizeLimit }
+
+    /// How much of `MESSAGE` rules' message is searched when the server keeps less than whole messages: 1 MiB.
+    public static let messageRuleWindow = 1 << 20
+
+    /// How many octets of a message the session keeps in memory: what the environment asks for, but at least the
+    /// header section (16 KiB) and, when the persona has `MESSAGE` rules, ``messageRuleWindow``; at most the size
+    /// limit. The rest only goes to the spool.
+    var keptContentLimit: Int {
+        let asked = environment.keptContentOctets ?? sizeLimit
+        let rules = persona.rules.contains { $0.condition.command == "MESSAGE" } ? Self.messageRuleWindow : 0
+        return min(sizeLimit, max(asked, MessageRetention.headerOctets, rules))
+    }
+
+    /// Whether the session is taking message content (after DATA's 354, or a BDAT chunk), not command lines.
+    public var isReceivingContent: Bool {
+        switch mode {
+        case .data, .bdat: return true
+        default: return false
+        }
+    }
+
+    /// What the session is waiting for, in a word, for logs.
+    public var phaseName: String {
+        switch mode {
+        case .commands: return "command"
+        case .data: return "data"
+        case .bdat: return "bdat"
+        case .authPlain, .authLoginUsername, .authLoginPassword: return "auth"
+        case .awaitingTLS: return "tls"
+        case .refusedService: return "refused"
+        case .closed: return "closed"
+        }
     }
 
     /// Whether the session has ended; the connection should close.
@@ -81,18 +126,27 @@ public struct MockSession: Sendable {
             case .closed, .awaitingTLS:
                 return actions
             case .data(var reader):
-                switch reader.feed(input) {
+                // The reader leaves `mode` while it is fed, so what it holds is never copied.
+                mode = .commands
+                let progress = reader.feed(input)
+                absorb(reader.takeBytes(), actions: &actions)
+                switch progress {
                 case .needMore:
                     mode = .data(reader)
                     return actions
                 case .complete(let message, let remainder):
                     input = remainder[...]
-                    mode = .commands
                     finishData(message, actions: &actions)
                 }
             case .bdat(let remaining, let last, let refusal):
                 let take = min(remaining, input.count)
-                receiveChunk(input.prefix(take), remaining: remaining - take, last: last, refusal: refusal)
+                receiveChunk(
+                    input.prefix(take),
+                    remaining: remaining - take,
+                    last: last,
+                    refusal: refusal,
+                    actions: &actions
+                )
                 input = input.dropFirst(take)
                 if remaining - take > 0 { return actions }
                 mode = .commands
@@ -120,7 +174,7 @@ public struct MockSession: Sendable {
         helo = nil
         transaction = nil
         authenticatedUser = nil
-        framer = CommandLineFramer()
+        framer = CommandLineFramer(maxLineLength: SMTPLimits.authLine)
         mode = .commands
     }
 
@@ -142,6 +196,11 @@ public struct MockSession: Sendable {
         while let next = framer.nextLine() {
             switch next {
             case .failure:
+                // Over 12,288 octets: too long for anything. An AUTH exchange in progress is cancelled, so the next
+                // line is read as a command again, never as a credential.
+                cancelAuthExchange()
+                actions.append(.reply(reply(.lineTooLong)))
+            case .success(let line) where line.octets > SMTPLimits.commandLine && !allowsAuthLength(line):
                 actions.append(.reply(reply(.lineTooLong)))
             case .success(let line):
                 handleLine(line.text, actions: &actions)
@@ -152,6 +211,26 @@ public struct MockSession: Sendable {
             default:
                 return
             }
+        }
+    }
+
+    /// Whether a line over 512 octets may still be handled: an AUTH command line or a response in an AUTH
+    /// exchange, up to RFC 4954's 12,288 octets.
+    private func allowsAuthLength(_ line: FramedLine) -> Bool {
+        switch mode {
+        case .authPlain, .authLoginUsername, .authLoginPassword: return true
+        case .commands:
+            let verb = line.bytes.prefix(5).map { $0 | 0x20 }
+            return verb == Array("auth ".utf8)
+        default: return false
+        }
+    }
+
+    /// Ends an AUTH exchange in progress, if any.
+    mutating func cancelAuthExchange() {
+        switch mode {
+        case .authPlain, .authLoginUsername, .authLoginPassword: mode = .commands
+        default: break
         }
     }
 

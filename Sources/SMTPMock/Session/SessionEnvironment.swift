@@ -14,6 +14,10 @@ public struct SessionEnvironment: Sendable {
     public var connectionNumber: Int
     /// The time of connection, for `{date}` in the banner.
     public var connectedAt: Date
+    /// Whether the server writes message content out as it arrives (``SessionAction/content(_:)``), to a maildir.
+    public var spoolsContent: Bool
+    /// How many octets of each message to keep in memory; `nil` keeps whole messages (up to the size limit).
+    public var keptContentOctets: Int?
 
     /// Creates an environment.
     public init(
@@ -22,7 +26,9 @@ public struct SessionEnvironment: Sendable {
         implicitTLS: Bool = false,
         greylist: Greylist = Greylist(),
         connectionNumber: Int = 1,
-        connectedAt: Date = Date()
+        connectedAt: Date = Date(),
+        spoolsContent: Bool = false,
+        keptContentOctets: Int? = nil
     ) {
         self.clientAddress = clientAddress
         self.tlsAvailable = tlsAvailable
@@ -30,5 +36,7 @@ public struct SessionEnvironment: Sendable {
         self.greylist = greylist
         self.connectionNumber = connectionNumber
         self.connectedAt = connectedAt
+        self.spoolsContent = spoolsContent
+        self.keptContentOctets = keptContentOctets
     }
 }

@@ -35,6 +35,7 @@ extension TransportError {
         case .enhancedCodeClassMismatch(let code, let enhanced): return "\(code) \(enhanced)"
         case .connectionClosedMidReply(let partial): return partial.joined(separator: "\n")
         case .plaintextAfterStartTLS(let octets): return "(\(octets) octets of plaintext)"
+        case .replyTooLong(_, _, let start): return start.joined(separator: "\n")
         }
     }
 }

@@ -139,7 +139,12 @@ final class SMTPConnection {
         switch reader.nextReply() {
         case nil: return nil
         case .success(let reply): return reply
-        case .failure(let defect): throw .defect(defect)
+        case .failure(let defect):
+            if case .replyTooLong = defect {
+                // A server flooding one reply will not answer QUIT either: stop reading it at once.
+                isClosed = true
+            }
+            throw .defect(defect)
         }
     }
 
