@@ -20,7 +20,8 @@
 # or timeout stops the run with a non-zero exit, and the input is written to .build-fuzz/crashes/; keep it as a
 # regression test in Fuzz/regressions/TARGET/ (every file there is replayed first, on every run).
 #
-# Limits per input: 64 KiB (-max_len), 10 s (-timeout), 1 GiB of memory (-rss_limit_mb).
+# Limits per input: 64 KiB (-max_len), 10 s (-timeout), 1 GiB of memory (-rss_limit_mb); a regression input
+# must stay within 10 s and 200 MB.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -78,7 +79,8 @@ for target in "${TARGETS[@]}"; do
     regressions="$ROOT/Fuzz/regressions/$target"
     if [[ -d "$regressions" ]] && compgen -G "$regressions/*" >/dev/null; then
         log "$target: replaying $(find "$regressions" -type f | wc -l) regression inputs"
-        SMTPSPEC_FUZZ_TARGET="$target" "$BIN" -timeout=10 -rss_limit_mb=1024 "$regressions"/* >&2 || {
+        # The budget of a regression input: 10 s and 200 MB (what a bomb must stay under).
+        SMTPSPEC_FUZZ_TARGET="$target" "$BIN" -timeout=10 -rss_limit_mb=200 "$regressions"/* >&2 || {
             log "$target: a regression input fails again"
             status=1
             continue

@@ -252,7 +252,9 @@ struct RunnerPostfixTests {
         #expect(open.verb == .open)
         #expect(open.failure?.kind == .connectionFailed(.refused))
         #expect(open.failure?.message.contains("refused") == true)
-        #expect(open.duration < .seconds(5))
+        // Refused, not timed out: it did not wait for the connect timeout (no wall-clock assertion, which a busy
+        // machine would make flaky).
+        #expect(open.failure?.kind != .connectionFailed(.timeout))
         #expect(failing.steps.count == 1)
 
         let expected = try await RunnerHarness.runOne(
