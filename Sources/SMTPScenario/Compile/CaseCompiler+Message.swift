@@ -45,7 +45,7 @@ extension CaseCompiler {
         func has(_ name: String) -> Bool { present.contains(name.lowercased()) }
         var generated: [(String, PlanText)] = []
         if !has("Date") {
-            generated.append(("Date", PlanText(literal: RFC5322Date.format(options.now))))
+            generated.append(("Date", PlanText(literal: date)))
         }
         if !has("Message-ID") {
             messageCount += 1
