@@ -6,7 +6,10 @@ import CYaml
 ///
 /// Yams composes a tree and expands every alias in it (its duplicate-key check even hashes an aliased key's whole
 /// expansion) before a caller sees a node, so the check has to read the events itself. It uses the libyaml that
-/// Yams bundles (its `CYaml` module), so there is no second copy of libyaml to link. A syntax error ends the pass
+/// Yams bundles (its `CYaml` module, which SwiftPM makes importable by Yams' dependents although Yams does not
+/// list it as a product), so there is no second copy of libyaml to link and nothing to install. Should a Yams
+/// release hide it, a system-library target for Debian's libyaml-dev (`pkgConfig: "yaml-0.1"`, like CResolv)
+/// gives the same functions. A syntax error ends the pass
 /// quietly: composing the file reports it, with the same message as always. One is the pass's own: libyaml's
 /// scanner reads ahead up to 1,024 characters to see whether a flow collection is a key, and refuses nesting of
 /// 1,000 levels or more met on the way; that is reported as too deep, where libyaml stopped.

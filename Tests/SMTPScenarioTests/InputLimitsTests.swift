@@ -140,4 +140,40 @@ struct InputLimitsTests {
         #expect(errorLines(compile(text)) == ["more than 1000 'rcpt' steps in one case @ 1003:11"])
         #expect(compile(text, options: options(InputLimits(recipientsPerCase: 2_000))).errors.isEmpty)
     }
+
+    @Test("a matrix past the case limit is refused at the axis that takes it past, before expanding")
+    func matrixTooLarge() {
+        let axes = (1...7).map { "  m\($0): [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n" }.joined()
+        let result = compile("matrix:\n" + axes + "steps:\n  - noop: ${m1}\n")
+        #expect(errorLines(result) == ["the matrix has more than 1000000 cases @ 8:3"])
+        #expect(result.errors.first?.note?.contains("10 × 10 × 10 × 10 × 10 × 10 × 10 = 10000000") == true)
+    }
+
+    @Test("a matrix at the case limit expands to every case")
+    func matrixAtTheLimit() throws {
+        let text =
+            "matrix:\n  a: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n  b: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]\n"
+            + "steps:\n  - noop: ${a}${b}\n"
+        let small = options(InputLimits(matrixCases: 100))
+        let scenario = try #require(compile(text, options: small).scenario)
+        #expect(scenario.cases.count == 100)
+        #expect(
+            errorLines(compile(text, options: options(InputLimits(matrixCases: 99)))) == [
+                "the matrix has more than 99 cases @ 3:3"
+            ]
+        )
+    }
+
+    @Test("the standard limits are the documented ones")
+    func standard() {
+        let limits = InputLimits.standard
+        #expect(limits.fileSize == 1_048_576)
+        #expect(limits.depth == 64)
+        #expect(limits.nodes == 100_000)
+        #expect(limits.interpolatedLength == 65_536)
+        #expect(limits.headersPerMessage == 1_000)
+        #expect(limits.recipientsPerCase == 1_000)
+        #expect(limits.matrixCases >= 1_000_000)
+        #expect(plain.limits == limits)
+    }
 }

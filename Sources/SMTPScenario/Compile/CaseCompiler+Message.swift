@@ -72,7 +72,7 @@ extension CaseCompiler {
         func has(_ name: String) -> Bool { present.contains(name.lowercased()) }
         var generated: [(PlanText, PlanText)] = []
         if !has("Date") {
-            generated.append((PlanText(literal: "Date"), PlanText(literal: RFC5322Date.format(options.now))))
+            generated.append((PlanText(literal: "Date"), PlanText(literal: date)))
         }
         if !has("Message-ID") {
             messageCount += 1

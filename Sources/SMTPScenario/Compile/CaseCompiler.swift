@@ -10,6 +10,9 @@ struct CaseCompiler {
     let directory: String
     /// Options from the command line.
     let options: CompileOptions
+    /// The Date header of generated messages: ``CompileOptions/now``, formatted once per scenario rather than per
+    /// message (a DateFormatter is costly to make, and a matrix makes many messages).
+    let date: String
     /// Variable resolution for this case.
     var interpolator: Interpolator
     /// Sender and recipients seen so far, for generated From/To headers.
@@ -19,10 +22,11 @@ struct CaseCompiler {
     /// `rcpt` steps compiled so far, held to ``InputLimits/recipientsPerCase``.
     var recipientCount = 0
 
-    init(ast: ScenarioAST, directory: String, options: CompileOptions, interpolator: Interpolator) {
+    init(ast: ScenarioAST, directory: String, options: CompileOptions, date: String, interpolator: Interpolator) {
         self.ast = ast
         self.directory = directory
         self.options = options
+        self.date = date
         self.interpolator = interpolator
     }
 

@@ -24,19 +24,24 @@ struct Interpolator {
     /// Variables whose value could not be resolved (already reported): each is tried once, so a failure deep in
     /// variables that refer to each other twice is not re-resolved exponentially often.
     private var unresolvable: Set<String> = []
+    /// Strings already parsed, shared by every case of a scenario: a matrix case reads the same strings as the
+    /// case before it.
+    let templates: TemplateCache
 
     init(
         variables: [String: VariableDefinition],
         environment: [String: String],
         sources: [String: SourceFile],
         maximumLength: Int = InputLimits.standard.interpolatedLength,
-        maximumDepth: Int = InputLimits.standard.referenceDepth
+        maximumDepth: Int = InputLimits.standard.referenceDepth,
+        templates: TemplateCache = TemplateCache()
     ) {
         self.variables = variables
         self.environment = environment
         self.sources = sources
         self.maximumLength = maximumLength
         self.maximumDepth = maximumDepth
+        self.templates = templates
     }
 
     /// The result of interpolating a string: the text and the origins of the variables it used.
@@ -51,6 +56,18 @@ struct Interpolator {
         return interpolate(value, stack: &stack)
     }
 
+    /// Runs `body` without reporting: the problems it meets are forgotten, and so are the variables it could not
+    /// resolve, so a step that uses one later reports why. What it resolved stays resolved, with the secrets met.
+    mutating func quietly<T>(_ body: (inout Interpolator) -> T) -> T {
+        let diagnostics = self.diagnostics
+        let unresolvable = self.unresolvable
+        defer {
+            self.diagnostics = diagnostics
+            self.unresolvable = unresolvable
+        }
+        return body(&self)
+    }
+
     /// Interpolates and returns just the text.
     mutating func text(_ value: Located<String>) -> PlanText? {
         interpolate(value)?.text
@@ -58,7 +75,7 @@ struct Interpolator {
 
     private mutating func interpolate(_ value: Located<String>, stack: inout [String]) -> Output? {
         let template: Template
-        switch Template.parse(value.value) {
+        switch templates.parse(value.value) {
         case .success(let parsed): template = parsed
         case .failure(let problem):
             diagnostics.append(

@@ -40,35 +40,44 @@ public struct ScenarioCompiler: Sendable {
         diagnostics += reader.diagnostics
         let environment = loadEnvironment(for: source.path, sources: &sources, diagnostics: &diagnostics)
         guard let ast else { return finish(nil, diagnostics, sources) }
+        if let tooMany = MatrixExpansion.caseLimitExceeded(ast.matrix, limit: options.limits.matrixCases) {
+            return finish(nil, diagnostics + [tooMany], sources)
+        }
 
         let directory = (source.path as NSString).deletingLastPathComponent
         if let persona = ast.persona { diagnostics += personaDiagnostics(persona, directory: directory) }
         var cases: [SessionPlan] = []
         var warnings: [Diagnostic] = []
+        // Every case of a matrix repeats the same problems: each is kept once as it comes, not once per case.
+        var seen: Set<Diagnostic> = Set(diagnostics)
         var played: Set<[MatrixValue]> = []
+        let date = RFC5322Date.format(options.now)
+        let templates = TemplateCache()
+        let name = ast.name?.value ?? ((source.path as NSString).lastPathComponent)
         for combination in MatrixExpansion.combinations(of: ast.matrix) {
             let variables = layeredVariables(ast: ast, environment: environment, combination: combination)
-            let interpolator = Interpolator(
+            var interpolator = Interpolator(
                 variables: variables,
                 environment: options.processEnvironment,
                 sources: sources,
                 maximumLength: options.limits.interpolatedLength,
-                maximumDepth: options.limits.referenceDepth
+                maximumDepth: options.limits.referenceDepth,
+                templates: templates
             )
             // Named after the values the case really uses. Combinations that come out the same (an axis that
             // `--var` overrides) are one case, played once.
-            let matrix = MatrixExpansion.values(of: combination, in: interpolator)
+            let matrix = MatrixExpansion.values(of: combination, in: &interpolator)
             guard played.insert(matrix).inserted else { continue }
             var compiler = CaseCompiler(
                 ast: ast,
                 directory: directory.isEmpty ? "." : directory,
                 options: options,
+                date: date,
                 interpolator: interpolator
             )
             let steps = compiler.compile(ast.steps)
-            diagnostics += compiler.diagnostics
-            warnings += SequenceCheck.warnings(for: steps)
-            let name = ast.name?.value ?? ((source.path as NSString).lastPathComponent)
+            diagnostics += compiler.diagnostics.filter { seen.insert($0).inserted }
+            warnings += SequenceCheck.warnings(for: steps).filter { seen.insert($0).inserted }
             cases.append(
                 SessionPlan(
                     name: MatrixExpansion.caseName(name, matrix),
