@@ -113,7 +113,9 @@ public struct ConsoleReporter: Sendable {
         let indent = String(repeating: " ", count: padded.count)
         let shown = values.isEmpty ? [""] : values
         return shown.enumerated().map { index, value in
-            let text = paint.map { style.paint(value, $0) } ?? value
+            // What a server sent can hold control characters (a terminal escape sequence): shown escaped.
+            let shown = WireFence.escaped(value)
+            let text = paint.map { style.paint(shown, $0) } ?? shown
             return (index == 0 ? padded : indent) + text
         }
     }
@@ -122,7 +124,7 @@ public struct ConsoleReporter: Sendable {
     private func transcriptLines(_ entries: [TranscriptEntry]) -> [String] {
         if entries.isEmpty { return ["    (nothing was exchanged)"] }
         return entries.map { entry in
-            let text = "    \(entry.description)"
+            let text = "    " + WireFence.escaped(entry.description)
             return entry.direction == .note ? style.paint(text, .dim) : text
         }
     }

@@ -1,3 +1,4 @@
+import SMTPCore
 import SMTPReport
 import SMTPRunner
 import Testing
@@ -126,5 +127,15 @@ import Testing
         #expect(plain.progressLine(done: 3, total: 10, current: "kate is unknown") == "[3/10] kate is unknown")
         let long = plain.progressLine(done: 1, total: 2, current: String(repeating: "x", count: 300))
         #expect(long.count == 100)
+    }
+
+    @Test func aServersControlCharactersAreShownEscaped() throws {
+        // A hostile server's reply with a terminal escape sequence (clear the screen) and a bell.
+        let result = SampleResults.seedSession(rcptReply: Reply(550, "5.1.1 \u{1B}[2J gone\u{7}X"), passed: false)
+        let report = try SampleResults.report([result])
+        let text = plain.caseLine(report.cases[0].result, explanation: report.cases[0].explanation)
+        #expect(!text.contains("\u{1B}"))
+        #expect(!text.contains("\u{7}"))
+        #expect(text.contains("got       550 5.1.1 \\u{1B}[2J gone\\u{7}X"), "\(text)")
     }
 }
