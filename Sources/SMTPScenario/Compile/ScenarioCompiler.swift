@@ -47,6 +47,7 @@ public struct ScenarioCompiler: Sendable {
         let directory = (source.path as NSString).deletingLastPathComponent
         if let persona = ast.persona { diagnostics += personaDiagnostics(persona, directory: directory) }
         var cases: [SessionPlan] = []
+        var secrets: Set<String> = []
         var warnings: [Diagnostic] = []
         // Every case of a matrix repeats the same problems: each is kept once as it comes, not once per case.
         var seen: Set<Diagnostic> = Set(diagnostics)
@@ -78,6 +79,9 @@ public struct ScenarioCompiler: Sendable {
             let steps = compiler.compile(ast.steps)
             diagnostics += compiler.diagnostics.filter { seen.insert($0).inserted }
             warnings += SequenceCheck.warnings(for: steps).filter { seen.insert($0).inserted }
+            secrets.formUnion(compiler.interpolator.secrets)
+            // `check` only needs what is wrong: a large matrix is validated case by case without keeping them.
+            guard options.retainsCases else { continue }
             cases.append(
                 SessionPlan(
                     name: MatrixExpansion.caseName(name, matrix),
@@ -107,7 +111,7 @@ public struct ScenarioCompiler: Sendable {
             cases: cases,
             warnings: unique(warnings)
         )
-        let mask = SecretMask(cases.flatMap(\.secrets))
+        let mask = SecretMask(secrets)
         return finish(scenario, diagnostics, sources, mask: mask)
     }
 
