@@ -50,7 +50,7 @@ struct DNSAnswerTests {
                 each: false,
                 tls: .none,
                 tlsOptions: TLSPlan(),
-                connectTimeout: .seconds(5)
+                connectTimeout: PlanBuilder.patience
             )
         )
         let options = RunnerOptions(dnsServer: Endpoint(host: "127.0.0.1", port: port))

@@ -11,7 +11,7 @@ struct HostileServerTests {
     static let banner: [LoopbackServer.Action] = [.send("220 ready\r\n")]
 
     /// `open`, then `EHLO` expecting 250 with `timeout`.
-    static func openAndEHLO(_ address: String, timeout: Duration = .seconds(5)) -> SessionPlan {
+    static func openAndEHLO(_ address: String, timeout: Duration = PlanBuilder.patience) -> SessionPlan {
         PlanBuilder.plan([
             PlanBuilder.open(address),
             PlanBuilder.command(

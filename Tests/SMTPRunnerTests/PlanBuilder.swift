@@ -4,6 +4,11 @@ import SMTPScenario
 
 /// Builds session plans by hand, so the runner's tests do not depend on the scenario compiler.
 enum PlanBuilder {
+    /// The wait for a reply that is not what a test is about: generous, because the whole suite runs in parallel
+    /// (mock abuse tests included) and a loaded machine may take seconds to schedule a loopback server's reply.
+    /// Tests of timeouts give their own short limits.
+    static let patience = Duration.seconds(60)
+
     /// A location on line `line` of `test.smtp.yaml`, column 5.
     static func at(_ line: Int) -> SourceLocation {
         SourceLocation(file: "test.smtp.yaml", line: line, column: 5)
@@ -27,11 +32,11 @@ enum PlanBuilder {
         )
     }
 
-    /// `open: host:port` with short timeouts.
+    /// `open: host:port`, waiting ``patience`` unless told otherwise.
     static func open(
         _ address: String,
         expect: SMTPScenario.Expectation = code(220),
-        timeout: Duration = .seconds(5)
+        timeout: Duration = PlanBuilder.patience
     ) -> PlannedStep {
         let endpoint = Endpoint(parsing: address) ?? Endpoint(host: address, port: 25)
         return PlannedStep(
@@ -44,7 +49,7 @@ enum PlanBuilder {
                     each: false,
                     tls: .none,
                     tlsOptions: TLSPlan(),
-                    connectTimeout: .seconds(5)
+                    connectTimeout: PlanBuilder.patience
                 )
             ),
             expectation: expect,
@@ -58,7 +63,7 @@ enum PlanBuilder {
         _ text: PlanText,
         expect: SMTPScenario.Expectation,
         line: Int,
-        timeout: Duration = .seconds(5),
+        timeout: Duration = PlanBuilder.patience,
         captures: [Capture] = []
     ) -> PlannedStep {
         PlannedStep(

@@ -27,7 +27,7 @@ struct RuntimeFenceTests {
             location: PlanBuilder.at(5),
             action: action,
             expectation: PlanBuilder.code(expect),
-            timeout: .seconds(5)
+            timeout: PlanBuilder.patience
         )
     }
 
@@ -106,7 +106,7 @@ struct RuntimeFenceTests {
             .data(
                 DataPlan(
                     message: message,
-                    initiationTimeout: .seconds(5),
+                    initiationTimeout: PlanBuilder.patience,
                     fences: [
                         FencedText(
                             PlanText([.literal("s"), .capture("x")]),
@@ -131,7 +131,7 @@ struct RuntimeFenceTests {
             .data(
                 DataPlan(
                     message: PlanText([.literal("X-"), .capture("x"), .literal(": v\r\n\r\nhello\r\n")]),
-                    initiationTimeout: .seconds(5),
+                    initiationTimeout: PlanBuilder.patience,
                     fences: [
                         FencedText(PlanText([.literal("X-"), .capture("x")]), slot: .headerName, what: "a header name")
                     ]
@@ -151,7 +151,7 @@ struct RuntimeFenceTests {
             .data(
                 DataPlan(
                     message: PlanText([.literal("Subject: s\r\n\r\n"), .capture("x")]),
-                    initiationTimeout: .seconds(5)
+                    initiationTimeout: PlanBuilder.patience
                 )
             )
         )

@@ -115,7 +115,7 @@ struct SessionBehaviourTests {
                     )
                 ),
                 expectation: PlanBuilder.code(235),
-                timeout: .seconds(5)
+                timeout: PlanBuilder.patience
             )
             return (
                 await PlanBuilder.run(
@@ -140,10 +140,13 @@ struct SessionBehaviourTests {
                 verb: .data,
                 location: PlanBuilder.at(3),
                 action: .data(
-                    DataPlan(message: PlanText(literal: "Subject: x\r\n\r\nbody\r\n"), initiationTimeout: .seconds(5))
+                    DataPlan(
+                        message: PlanText(literal: "Subject: x\r\n\r\nbody\r\n"),
+                        initiationTimeout: PlanBuilder.patience
+                    )
                 ),
                 expectation: PlanBuilder.code(250),
-                timeout: .seconds(5)
+                timeout: PlanBuilder.patience
             )
             return (
                 await PlanBuilder.run(PlanBuilder.plan([PlanBuilder.open(server.address), data])), server.receivedLines
@@ -172,11 +175,11 @@ struct SessionBehaviourTests {
                 action: .data(
                     DataPlan(
                         message: PlanText(literal: "Subject: x\r\n\r\n.hidden\r\n"),
-                        initiationTimeout: .seconds(5)
+                        initiationTimeout: PlanBuilder.patience
                     )
                 ),
                 expectation: PlanBuilder.code(250),
-                timeout: .seconds(5)
+                timeout: PlanBuilder.patience
             )
             return (
                 await PlanBuilder.run(PlanBuilder.plan([PlanBuilder.open(server.address), data])), server.receivedLines
