@@ -13,7 +13,7 @@ extension ReasonsCatalogue {
         step: StepResult,
         notes: inout [String]
     ) -> ExplainedMismatch {
-        let kind = kind(of: mismatch, at: diagnosisStep)
+        let kind = mismatch.kind
         var explained = ExplainedMismatch(
             mismatch: mismatch,
             kind: kind,
@@ -53,7 +53,7 @@ extension ReasonsCatalogue {
             explained.expected = fact.expected
             explained.observed = fact.observed
             apply(mismatches[kind], to: &explained)
-        case .tooSlow(let limit, let took):
+        case .tooSlow(let limit, let took, _):
             explained.expected = "within \(limit.shortText)"
             explained.observed = took.shortText
             apply(mismatches[kind], to: &explained)
@@ -61,12 +61,6 @@ extension ReasonsCatalogue {
             apply(mismatches[kind], to: &explained)
         }
         return explained
-    }
-
-    /// The catalogue's kind for a mismatch at a step: a `within` failure of the greeting is ``MismatchKind/greetingTooSlow``.
-    func kind(of mismatch: Mismatch, at step: DiagnosisStep) -> MismatchKind {
-        if case .tooSlow = mismatch, step == .open { return .greetingTooSlow }
-        return mismatch.kind
     }
 
     private func apply(_ diagnosis: Diagnosis, to explained: inout ExplainedMismatch, notes: inout [String]) {

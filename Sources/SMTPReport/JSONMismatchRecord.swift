@@ -43,7 +43,8 @@ struct JSONMismatchRecord: Encodable {
             tlsFact = fact.fact.rawValue
             expected = fact.expected
             observed = fact.observed
-        case .tooSlow(let limit, let took):
+        case .tooSlow(let limit, let took, let phase):
+            self.phase = phase.rawValue
             limitMs = JSONReportDocument.milliseconds(limit)
             tookMs = JSONReportDocument.milliseconds(took)
         case .recipientReply(let recipientReply):

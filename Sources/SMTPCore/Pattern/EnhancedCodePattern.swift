@@ -66,12 +66,6 @@ public struct EnhancedCodePattern: Sendable, Hashable, CustomStringConvertible {
             && (details.map { $0.contains(code.detail) } ?? true)
     }
 
-    /// The one code this pattern matches, when it matches exactly one (`5.1.1`, not `5.1.x` or `X.1.1`).
-    public var exactCode: EnhancedStatusCode? {
-        guard let klass, let subject, let details, details.count == 1 else { return nil }
-        return EnhancedStatusCode(klass: klass, subject: subject, detail: details.lowerBound)
-    }
-
     /// How precise the pattern is: 8 for one detail, 6 for a range of details, 4 for any detail of a subject,
     /// 2 for a class only; one less when the class is `X`, so a class-exact pattern wins over the same pattern
     /// for any class.

@@ -20,11 +20,6 @@ public enum ReplyCodePattern: Sendable, Hashable, CustomStringConvertible {
         self = .exact(code.value)
     }
 
-    /// Whether an integer is a reply code RFC 5321's grammar allows: first digit 2-5, second 0-5, third 0-9.
-    public static func isValidCode(_ code: Int) -> Bool {
-        ReplyCode(code) != nil
-    }
-
     /// Whether a reply code matches.
     public func matches(_ code: Int) -> Bool {
         switch self {

@@ -38,7 +38,13 @@ extension SessionRunner {
             mismatches.append(.enhancedCodeContradiction(shownReply))
         }
         if mismatches.isEmpty, let within = step.within, took > within {
-            mismatches.append(.tooSlow(limit: within, took: took))
+            let phase: FailurePhase =
+                switch role {
+                case .greeting: .greeting
+                case .endOfData, .chunk: .data
+                case .command, .dataCommand: .command
+                }
+            mismatches.append(.tooSlow(limit: within, took: took, phase: phase))
         }
         if mismatches.isEmpty, !step.captures.isEmpty {
             let captured = CaptureExtractor.capture(step.captures, from: reply)

@@ -26,7 +26,7 @@ public enum FailureKind: Sendable, Hashable {
             .capabilityPresent, .recipientReply:
             self = .unexpectedReply
         case .tls: self = .tlsFailure
-        case .tooSlow(let limit, let took): self = .tooSlow(limit: limit, took: took)
+        case .tooSlow(let limit, let took, _): self = .tooSlow(limit: limit, took: took)
         case .unexpectedConnection: self = .unexpectedConnection
         case .enhancedCodeContradiction: self = .protocolDefect
         case .refused: self = .localRefusal

@@ -20,8 +20,8 @@ public enum Mismatch: Sendable, Hashable, CustomStringConvertible {
     case capabilityPresent(String)
     /// A TLS fact did not hold.
     case tls(TLSFactMismatch)
-    /// The reply came, later than the step's `within`.
-    case tooSlow(limit: Duration, took: Duration)
+    /// The reply came, later than the step's `within`; `phase` is ``FailurePhase/greeting`` for the greeting.
+    case tooSlow(limit: Duration, took: Duration, phase: FailurePhase)
     /// In an LMTP session, the reply for one recipient after the message (RFC 2033 §4.2) does not meet its
     /// expectation.
     case recipientReply(RecipientReply)
@@ -45,7 +45,7 @@ public enum Mismatch: Sendable, Hashable, CustomStringConvertible {
         case .capabilityComparison: return .capabilityComparison
         case .capabilityPresent: return .capabilityPresent
         case .tls(let fact): return MismatchKind(fact.fact)
-        case .tooSlow: return .tooSlow
+        case .tooSlow(_, _, let phase): return phase == .greeting ? .greetingTooSlow : .tooSlow
         case .recipientReply: return .recipientReply
         case .transport(let error, let phase): return MismatchKind(error, phase: phase)
         case .unexpectedConnection: return .unexpectedConnection
@@ -71,7 +71,7 @@ public enum Mismatch: Sendable, Hashable, CustomStringConvertible {
             return "capability \(requirement.keyword) is \(value), expected \(comparison)"
         case .capabilityPresent(let keyword): return "capability \(keyword) is advertised but should not be"
         case .tls(let fact): return fact.description
-        case .tooSlow(let limit, let took):
+        case .tooSlow(let limit, let took, _):
             return "the reply came after \(took.shortText), expected within \(limit.shortText)"
         case .recipientReply(let recipient): return recipient.description
         case .transport(let error, let phase): return error.sentence(phase: phase)

@@ -4,8 +4,6 @@ import SMTPCore
 public enum StepNote: Sendable, Hashable, CustomStringConvertible {
     /// RFC 5321 (or an extension) says the command cannot succeed at this point of the session.
     case outOfSequence(SequenceProblem)
-    /// A `capture:` pattern matched nothing in the reply; a later step that needs the variable is refused.
-    case captureNotFound(name: String, pattern: String)
     /// AUTH used a mechanism the last EHLO reply did not advertise (`advertised` is what it listed).
     case mechanismNotAdvertised(mechanism: String, advertised: [String])
 
@@ -13,8 +11,6 @@ public enum StepNote: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .outOfSequence(let problem): return "out of sequence: \(problem)"
-        case .captureNotFound(let name, let pattern):
-            return "capture '\(name)': /\(pattern)/ does not match the reply text"
         case .mechanismNotAdvertised(let mechanism, let advertised):
             let listed = advertised.isEmpty ? "no AUTH mechanisms" : "AUTH " + advertised.joined(separator: " ")
             return "the server did not advertise \(mechanism) (its EHLO reply listed \(listed))"

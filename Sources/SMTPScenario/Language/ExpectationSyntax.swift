@@ -53,10 +53,10 @@ public enum ExpectationSyntax {
         }
         let tokens = lowered.split(separator: " ", omittingEmptySubsequences: true)
         if tokens.count == 2 {
-            guard let code = codePattern(tokens[0]), case .exact = code else {
+            guard let code = ReplyCodePattern(tokens[0]), case .exact = code else {
                 return .failure(invalid(text, because: "'\(tokens[0])' is not a three-digit reply code"))
             }
-            guard let enhanced = enhancedPattern(tokens[1]) else {
+            guard let enhanced = EnhancedCodePattern(tokens[1]), enhanced.klass != nil else {
                 return .failure(invalid(text, because: "'\(tokens[1])' is not an enhanced status code"))
             }
             guard let klass = enhanced.klass, klass == code.klass else {
@@ -71,10 +71,10 @@ public enum ExpectationSyntax {
             return .success([.reply(ReplyPattern(code: code, enhanced: enhanced))])
         }
         if tokens.count == 1 {
-            if let code = codePattern(tokens[0]) {
+            if let code = ReplyCodePattern(tokens[0]) {
                 return .success([.reply(ReplyPattern(code: code))])
             }
-            if let enhanced = enhancedPattern(tokens[0]) {
+            if let enhanced = EnhancedCodePattern(tokens[0]), enhanced.klass != nil {
                 return .success([.reply(ReplyPattern(code: nil, enhanced: enhanced))])
             }
         }
@@ -83,17 +83,6 @@ public enum ExpectationSyntax {
 
     private static func invalid(_ text: String, because reason: String?) -> Problem {
         Problem(message: "invalid expectation '\(text)'" + (reason.map { ": \($0)" } ?? ""), note: help)
-    }
-
-    /// `2xx` or a code with first digit 2-5 and second digit 0-5 (RFC 5321 §4.2 Reply-code).
-    private static func codePattern(_ token: Substring) -> ReplyCodePattern? {
-        ReplyCodePattern(token)
-    }
-
-    /// `class.subject.detail` with class 2, 4 or 5 and subject/detail 1-3 digits or `x`.
-    private static func enhancedPattern(_ token: Substring) -> EnhancedCodePattern? {
-        guard let pattern = EnhancedCodePattern(token), pattern.klass != nil else { return nil }
-        return pattern
     }
 }
 
