@@ -1,7 +1,10 @@
 import SMTPRunner
 
 /// One case in the JSON report: its outcome, steps, transcript and failure explanation.
-struct JSONCaseRecord: Encodable {
+struct JSONCaseRecord: Codable {
+    /// The case's number in the whole suite (file order, then case order), from 0: what orders the cases of
+    /// merged shards. Results of one case (`each: true` MX hosts) share it.
+    var index: Int
     var file: String
     var scenario: String
     var name: String
@@ -13,7 +16,8 @@ struct JSONCaseRecord: Encodable {
     var transcript: [JSONTranscriptRecord]
     var failure: JSONFailureRecord?
 
-    init(_ reported: ReportedCase) {
+    init(_ reported: ReportedCase, index: Int) {
+        self.index = index
         let result = reported.result
         file = result.file
         scenario = result.scenarioName
@@ -24,12 +28,12 @@ struct JSONCaseRecord: Encodable {
         durationMs = JSONReportDocument.milliseconds(result.duration)
         steps = result.steps.map(JSONStepRecord.init)
         transcript = result.transcript.map(JSONTranscriptRecord.init)
-        failure = reported.explanation.map(JSONFailureRecord.init)
+        failure = reported.explanation.map { JSONFailureRecord($0, status: result.status) }
     }
 }
 
 /// One transcript line in the JSON report.
-struct JSONTranscriptRecord: Encodable {
+struct JSONTranscriptRecord: Codable {
     var offsetMs: Double
     var direction: String
     var text: String
@@ -42,5 +46,14 @@ struct JSONTranscriptRecord: Encodable {
         case .note: direction = "note"
         }
         text = entry.text
+    }
+
+    /// `S: 250 OK`, `C: QUIT` or `* connected`, as ``TranscriptEntry/description`` shows it.
+    var line: String {
+        switch direction {
+        case "server": "S: \(text)"
+        case "client": "C: \(text)"
+        default: "* \(text)"
+        }
     }
 }

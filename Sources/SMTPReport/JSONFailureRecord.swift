@@ -1,12 +1,17 @@
 import SMTPDiagnosis
+import SMTPRunner
 
 /// A case's failure explanation in the JSON report: the same data as the console's failure block.
-struct JSONFailureRecord: Encodable {
+struct JSONFailureRecord: Codable {
     var location: JSONLocation
     var verb: String
     var step: String
     var stepName: String?
     var heading: String
+    /// The step as the report's heading shows it: `rcpt kate@fabrikam.com`.
+    var stepText: String
+    /// The failure report as plain text, without the transcript: what JUnit, TAP and transcript files show.
+    var text: String
     var sent: String?
     var peer: String?
     var expected: String
@@ -24,7 +29,9 @@ struct JSONFailureRecord: Encodable {
     var error: Bool
     var transcript: [JSONTranscriptRecord]
 
-    init(_ explanation: FailureExplanation) {
+    init(_ explanation: FailureExplanation, status: CaseStatus) {
+        stepText = explanation.stepText
+        text = explanation.plainText(status: status, includeTranscript: false)
         location = JSONLocation(explanation.location)
         verb = explanation.verb.keyword
         step = explanation.diagnosisStep.keyword

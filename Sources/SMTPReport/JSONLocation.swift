@@ -1,7 +1,7 @@
 import SMTPYAML
 
 /// A place in a file, for JSON.
-struct JSONLocation: Encodable {
+struct JSONLocation: Codable {
     var file: String
     var line: Int
     var column: Int

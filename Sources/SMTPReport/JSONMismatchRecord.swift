@@ -4,7 +4,7 @@ import SMTPRunner
 
 /// One typed mismatch in the JSON report: its kind, its sentence, and what was expected and observed, with the
 /// fields its kind has (the capability, the TLS fact, the phase of a transport failure, the reply).
-struct JSONMismatchRecord: Encodable {
+struct JSONMismatchRecord: Codable {
     var kind: String
     var summary: String
     var expected: String?
@@ -18,6 +18,8 @@ struct JSONMismatchRecord: Encodable {
     var recipient: Int?
     var meaning: String?
     var reasons: [String]?
+    /// Whether reports list it beside `got` (`got` does not already say it).
+    var listed: Bool?
 
     init(_ mismatch: Mismatch) {
         kind = mismatch.kind.keyword
@@ -72,11 +74,12 @@ struct JSONMismatchRecord: Encodable {
         observed = explained.observed ?? observed
         meaning = explained.meaning
         reasons = explained.reasons
+        listed = !explained.isShownByGot
     }
 }
 
 /// An LMTP recipient's reply after the message, in the JSON report.
-struct JSONRecipientRecord: Encodable {
+struct JSONRecipientRecord: Codable {
     var recipient: Int
     var rcpt: String?
     var expected: String

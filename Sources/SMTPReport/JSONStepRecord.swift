@@ -2,9 +2,9 @@ import SMTPCore
 import SMTPRunner
 
 /// One step in the JSON report.
-struct JSONStepRecord: Encodable {
+struct JSONStepRecord: Codable {
     /// A reply: its code and the text of every line.
-    struct ReplyRecord: Encodable {
+    struct ReplyRecord: Codable {
         var code: Int
         var lines: [String]
 
@@ -15,7 +15,7 @@ struct JSONStepRecord: Encodable {
     }
 
     /// How a step failed: its kind, its typed mismatches and the runner's notes.
-    struct FailureRecord: Encodable {
+    struct FailureRecord: Codable {
         var kind: String
         var message: String
         var mismatches: [JSONMismatchRecord]
@@ -44,7 +44,7 @@ struct JSONStepRecord: Encodable {
     }
 
     /// What the runner learnt about a TLS session.
-    struct TLSRecord: Encodable {
+    struct TLSRecord: Codable {
         var version: String?
         var cipher: String?
         var subject: String?

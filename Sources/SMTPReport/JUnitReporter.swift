@@ -1,6 +1,5 @@
 import Foundation
 import SMTPCore
-import SMTPDiagnosis
 import SMTPRunner
 
 /// Renders a run as JUnit XML: one `<testsuite>` per scenario file and one `<testcase>` per case. A reply the
@@ -10,89 +9,108 @@ import SMTPRunner
 public enum JUnitReporter {
     /// The JUnit XML document for `report`.
     public static func render(_ report: RunReport) -> String {
-        var xml = XMLWriter()
-        let summary = report.summary
-        let invalid = report.invalidFiles.count
-        xml.open(
-            "testsuites",
-            [
-                ("name", "smtpspec"), ("tests", "\(summary.total + invalid)"), ("failures", "\(summary.failed)"),
-                ("errors", "\(summary.errors + invalid)"), ("skipped", "0"), ("time", seconds(report.duration)),
-                ("timestamp", JSONReportDocument.timestamp(report.startedAt)),
-            ]
-        )
-        for file in report.invalidFiles { invalidSuite(file, report: report, into: &xml) }
-        for (file, cases) in report.casesByFile { suite(file, cases, into: &xml) }
-        xml.close("testsuites")
-        return report.mask.applyToRendered(xml.text)
+        report.rendered(as: .junit)
     }
 
-    private static func suite(_ file: String, _ cases: [ReportedCase], into xml: inout XMLWriter) {
-        let results = cases.map(\.result)
-        let summary = RunSummary(results)
-        let time = results.reduce(Duration.zero) { $0 + $1.duration }
-        xml.open(
-            "testsuite",
-            [
-                ("name", file), ("tests", "\(summary.total)"), ("failures", "\(summary.failed)"),
-                ("errors", "\(summary.errors)"), ("skipped", "0"), ("time", seconds(time)),
-                ("timestamp", JSONReportDocument.timestamp(results.map(\.startedAt).min() ?? Date())),
-                ("file", file),
-            ]
-        )
-        for reported in cases { testcase(reported, into: &xml) }
-        xml.close("testsuite")
-    }
+    /// Writes the document a case at a time: a file's `<testsuite>` opens at its first case, with the counts the
+    /// context holds for it.
+    struct Writer: ReportWriter {
+        private var currentFile: String?
 
-    private static func testcase(_ reported: ReportedCase, into xml: inout XMLWriter) {
-        let result = reported.result
-        var attributes = [
-            ("name", result.caseName), ("classname", result.file), ("time", seconds(result.duration)),
-            ("file", result.file),
-        ]
-        if let line = reported.explanation?.location.line ?? result.steps.first?.location.line {
-            attributes.append(("line", "\(line)"))
+        mutating func begin(_ context: ReportContext) -> String {
+            var xml = XMLWriter()
+            let summary = context.summary
+            let invalid = context.invalidFiles.count
+            xml.open(
+                "testsuites",
+                [
+                    ("name", "smtpspec"), ("tests", "\(summary.total + invalid)"), ("failures", "\(summary.failed)"),
+                    ("errors", "\(summary.errors + invalid)"), ("skipped", "\(context.skipped)"),
+                    ("time", seconds(context.duration)),
+                    ("timestamp", JSONReportDocument.timestamp(context.startedAt)),
+                ]
+            )
+            for file in context.invalidFiles { invalidSuite(file, context: context, into: &xml) }
+            return xml.text
         }
-        xml.open("testcase", attributes)
-        if result.status != .passed {
-            if let explanation = reported.explanation {
-                let isError = result.status == .error || explanation.isError
-                xml.element(
-                    isError ? "error" : "failure",
+
+        mutating func write(_ record: JSONCaseRecord, _ context: ReportContext) -> String {
+            var xml = XMLWriter(depth: currentFile == nil ? 1 : 2)
+            if currentFile != record.file {
+                if currentFile != nil { xml.close("testsuite") }
+                currentFile = record.file
+                let totals = context.files[record.file] ?? FileTotals()
+                xml.open(
+                    "testsuite",
                     [
-                        (
-                            "message",
-                            "\(explanation.heading): \(explanation.summary)"
-                        ),
-                        ("type", explanation.failure.kind.name),
-                    ],
-                    text: explanation.plainText(status: result.status, includeTranscript: false)
-                )
-            } else {
-                xml.element(
-                    result.status == .error ? "error" : "failure",
-                    [("message", "\(result.status.rawValue) with no failing step recorded"), ("type", "unknown")],
-                    text: ""
+                        ("name", record.file), ("tests", "\(totals.total)"), ("failures", "\(totals.failed)"),
+                        ("errors", "\(totals.errors)"), ("skipped", "0"),
+                        ("time", seconds(JSONReportDocument.duration(milliseconds: totals.milliseconds))),
+                        ("timestamp", totals.firstStart ?? JSONReportDocument.timestamp(context.startedAt)),
+                        ("file", record.file),
+                    ]
                 )
             }
+            testcase(record, into: &xml)
+            return xml.text
         }
-        xml.element("system-out", text: result.transcript.map(\.description).joined(separator: "\n"))
-        xml.close("testcase")
-    }
 
-    private static func invalidSuite(_ file: InvalidFile, report: RunReport, into xml: inout XMLWriter) {
-        xml.open(
-            "testsuite",
-            [
-                ("name", file.path), ("tests", "1"), ("failures", "0"), ("errors", "1"), ("skipped", "0"),
-                ("time", "0"), ("timestamp", JSONReportDocument.timestamp(report.startedAt)), ("file", file.path),
+        mutating func end(_ context: ReportContext) -> String {
+            var xml = XMLWriter(depth: currentFile == nil ? 1 : 2)
+            if currentFile != nil { xml.close("testsuite") }
+            xml.close("testsuites")
+            return xml.text
+        }
+
+        private func testcase(_ record: JSONCaseRecord, into xml: inout XMLWriter) {
+            var attributes = [
+                ("name", record.name), ("classname", record.file),
+                ("time", seconds(JSONReportDocument.duration(milliseconds: record.durationMs))),
+                ("file", record.file),
             ]
-        )
-        xml.open("testcase", [("name", "compile"), ("classname", file.path), ("time", "0"), ("file", file.path)])
-        let first = file.diagnostics.first.map(\.description) ?? "the file did not compile"
-        xml.element("error", [("message", first), ("type", "invalid-input")], text: file.renderedDiagnostics)
-        xml.close("testcase")
-        xml.close("testsuite")
+            if let line = record.failure?.location.line ?? record.steps.first?.location.line {
+                attributes.append(("line", "\(line)"))
+            }
+            xml.open("testcase", attributes)
+            if record.status != CaseStatus.passed.rawValue {
+                if let failure = record.failure {
+                    let isError = record.status == CaseStatus.error.rawValue || failure.error
+                    xml.element(
+                        isError ? "error" : "failure",
+                        [("message", "\(failure.heading): \(failure.summary)"), ("type", failure.kind)],
+                        text: failure.text
+                    )
+                } else {
+                    xml.element(
+                        record.status == CaseStatus.error.rawValue ? "error" : "failure",
+                        [("message", "\(record.status) with no failing step recorded"), ("type", "unknown")],
+                        text: ""
+                    )
+                }
+            }
+            xml.element("system-out", text: record.transcript.map(\.line).joined(separator: "\n"))
+            xml.close("testcase")
+        }
+
+        private func invalidSuite(
+            _ file: JSONReportDocument.InvalidFileRecord,
+            context: ReportContext,
+            into xml: inout XMLWriter
+        ) {
+            xml.open(
+                "testsuite",
+                [
+                    ("name", file.path), ("tests", "1"), ("failures", "0"), ("errors", "1"), ("skipped", "0"),
+                    ("time", "0"), ("timestamp", JSONReportDocument.timestamp(context.startedAt)),
+                    ("file", file.path),
+                ]
+            )
+            xml.open("testcase", [("name", "compile"), ("classname", file.path), ("time", "0"), ("file", file.path)])
+            let first = file.diagnostics.first.map(\.description) ?? "the file did not compile"
+            xml.element("error", [("message", first), ("type", "invalid-input")], text: file.renderedDiagnostics)
+            xml.close("testcase")
+            xml.close("testsuite")
+        }
     }
 
     /// Seconds with millisecond precision: `0.042`.

@@ -63,14 +63,35 @@ public struct RunReport: Sendable {
         mask.apply(text)
     }
 
-    /// The cases grouped by scenario file, files in order of first appearance.
-    var casesByFile: [(file: String, cases: [ReportedCase])] {
+    /// The report rendered in `format`.
+    func rendered(as format: ReportFormat) -> String {
+        var writer = format.makeWriter()
+        return rendered(with: &writer)
+    }
+
+    /// The report rendered by `writer`. Cases are grouped by file (files in order of first appearance), as a
+    /// suite plays them.
+    func rendered(with writer: inout some ReportWriter) -> String {
         var order: [String] = []
-        var groups: [String: [ReportedCase]] = [:]
-        for reported in cases {
-            if groups[reported.result.file] == nil { order.append(reported.result.file) }
-            groups[reported.result.file, default: []].append(reported)
+        var groups: [String: [JSONCaseRecord]] = [:]
+        var tally = CaseTally()
+        for (index, reported) in cases.enumerated() {
+            let record = JSONCaseRecord(reported, index: index)
+            if groups[record.file] == nil { order.append(record.file) }
+            groups[record.file, default: []].append(record)
+            tally.add(record)
         }
-        return order.map { ($0, groups[$0] ?? []) }
+        let context = ReportContext(
+            startedAt: startedAt,
+            duration: duration,
+            summary: tally.summary,
+            skipped: 0,
+            files: tally.files,
+            invalidFiles: invalidFiles.map(JSONReportDocument.record),
+            identity: nil,
+            mergedShards: nil,
+            mask: mask
+        )
+        return ReportAssembler.render(context, records: order.flatMap { groups[$0] ?? [] }, with: &writer)
     }
 }

@@ -27,32 +27,31 @@ struct SequenceDiagram {
 
     /// The diagram of a case: its whole transcript, the failure (if any) at the end of the explanation's
     /// transcript.
-    init(result: ScenarioResult, explanation: FailureExplanation?) {
-        let failingIndex = explanation.map { $0.transcript.count - 1 }
+    init(transcript: [JSONTranscriptRecord], failure: JSONFailureRecord?) {
+        let failingIndex = failure.map { $0.transcript.count - 1 }
         var messages: [Message] = []
-        for (index, entry) in result.transcript.enumerated() {
+        for (index, entry) in transcript.enumerated() {
             let failing = index == failingIndex
-            if let last = messages.last, last.direction == entry.direction, entry.direction != .note {
+            let direction: TranscriptEntry.Direction =
+                switch entry.direction {
+                case "server": .server
+                case "client": .client
+                default: .note
+                }
+            if let last = messages.last, last.direction == direction, direction != .note {
                 messages[messages.count - 1].lines.append(entry.text)
                 if failing { messages[messages.count - 1].failing = true }
             } else {
-                messages.append(Message(direction: entry.direction, lines: [entry.text], failing: failing))
+                messages.append(Message(direction: direction, lines: [entry.text], failing: failing))
             }
         }
-        if let explanation, !messages.contains(where: \.failing) {
-            messages.append(Message(direction: .note, lines: explanation.got, failing: true))
+        if let failure, !messages.contains(where: \.failing) {
+            messages.append(Message(direction: .note, lines: failure.got, failing: true))
         }
         self.messages = messages
-        if let explanation {
-            annotation =
-                ["✗ \(explanation.summary)"]
-                + explanation.reasons.map { "• \($0)" }
-        } else {
-            annotation = []
-        }
+        annotation = failure.map { ["✗ \($0.summary)"] + $0.reasons.map { "• \($0)" } } ?? []
     }
 
-    /// The `<svg>` element, well-formed XML.
     var svg: String {
         var body = ""
         var y = 56

@@ -1,5 +1,6 @@
 import SMTPCore
 import SMTPDiagnosis
+import SMTPRunner
 
 /// Renders a run as TAP version 14: one test point per case (and per file that did not compile). A failure's
 /// test point carries a YAML diagnostic block with the failure report: where, the step, expected, got,
@@ -7,37 +8,45 @@ import SMTPDiagnosis
 public enum TAPReporter {
     /// The TAP document for `report`.
     public static func render(_ report: RunReport) -> String {
-        var lines = ["TAP version 14", "1..\(report.invalidFiles.count + report.cases.count)"]
-        var number = 0
-        for file in report.invalidFiles {
-            number += 1
-            lines.append("not ok \(number) - \(description(file.path + ": does not compile"))")
-            lines += yamlBlock([
-                ("message", .text(file.diagnostics.first.map(\.description) ?? "the file did not compile")),
-                ("severity", .text("error")),
-                ("diagnostics", .list(file.diagnostics.map(\.description))),
-            ])
-        }
-        for reported in report.cases {
-            number += 1
-            let result = reported.result
-            let name = description("\(result.file): \(result.caseName)")
-            guard result.status != .passed else {
-                lines.append("ok \(number) - \(name)")
-                continue
-            }
-            lines.append("not ok \(number) - \(name)")
-            guard let explanation = reported.explanation else {
-                lines += yamlBlock([("message", .text("\(result.status.rawValue) with no failing step recorded"))])
-                continue
-            }
-            lines += yamlBlock(fields(of: explanation, status: result.status.rawValue, duration: result.duration))
-        }
-        lines.append("# \(ConsoleReporter().summaryLine(report.summary))")
-        return report.mask.applyToRendered(lines.joined(separator: "\n") + "\n")
+        report.rendered(as: .tap)
     }
 
-    /// A value in a YAML diagnostic block.
+    /// Writes the stream a case at a time; the plan (`1..N`) comes first, from the context's counts.
+    struct Writer: ReportWriter {
+        private var number = 0
+
+        mutating func begin(_ context: ReportContext) -> String {
+            var lines = ["TAP version 14", "1..\(context.invalidFiles.count + context.summary.total)"]
+            for file in context.invalidFiles {
+                number += 1
+                lines.append("not ok \(number) - \(description(file.path + ": does not compile"))")
+                lines += yamlBlock([
+                    ("message", .text(file.diagnostics.first.map(\.description) ?? "the file did not compile")),
+                    ("severity", .text("error")),
+                    ("diagnostics", .list(file.diagnostics.map(\.description))),
+                ])
+            }
+            return lines.map { $0 + "\n" }.joined()
+        }
+
+        mutating func write(_ record: JSONCaseRecord, _ context: ReportContext) -> String {
+            number += 1
+            let name = description("\(record.file): \(record.name)")
+            guard record.status != CaseStatus.passed.rawValue else { return "ok \(number) - \(name)\n" }
+            var lines = ["not ok \(number) - \(name)"]
+            if let failure = record.failure {
+                lines += yamlBlock(fields(of: failure, status: record.status, milliseconds: record.durationMs))
+            } else {
+                lines += yamlBlock([("message", .text("\(record.status) with no failing step recorded"))])
+            }
+            return lines.map { $0 + "\n" }.joined()
+        }
+
+        mutating func end(_ context: ReportContext) -> String {
+            "# \(ConsoleReporter().summaryLine(context.summary))\n"
+        }
+    }
+
     enum YAMLValue {
         case text(String)
         case number(Int)
@@ -48,41 +57,40 @@ public enum TAPReporter {
     }
 
     private static func fields(
-        of explanation: FailureExplanation,
+        of failure: JSONFailureRecord,
         status: String,
-        duration: Duration
+        milliseconds: Double
     ) -> [(String, YAMLValue)] {
         var fields: [(String, YAMLValue)] = [
-            ("message", .text(explanation.summary)),
-            ("severity", .text(explanation.isError ? "error" : "fail")),
+            ("message", .text(failure.summary)),
+            ("severity", .text(failure.error ? "error" : "fail")),
             (
                 "at",
                 .mapping([
-                    ("file", .text(explanation.location.file)), ("line", .number(explanation.location.line)),
-                    ("column", .number(explanation.location.column)),
+                    ("file", .text(failure.location.file)), ("line", .number(failure.location.line)),
+                    ("column", .number(failure.location.column)),
                 ])
             ),
-            ("step", .text(explanation.stepText)),
+            ("step", .text(failure.stepText)),
         ]
-        if let sent = explanation.sent { fields.append(("sent", .text(sent))) }
+        if let sent = failure.sent { fields.append(("sent", .text(sent))) }
         fields += [
-            ("expected", .text(explanation.expected)),
-            ("got", .list(explanation.got)),
-            ("mismatches", .list(explanation.mismatches.map { "\($0.kind.keyword): \($0.summary)" })),
-            ("meaning", .text(explanation.meaning)),
-            ("reasons", .list(explanation.reasons)),
+            ("expected", .text(failure.expected)),
+            ("got", .list(failure.got)),
+            ("mismatches", .list(failure.mismatches.map { "\($0.kind): \($0.summary)" })),
+            ("meaning", .text(failure.meaning)),
+            ("reasons", .list(failure.reasons)),
         ]
-        if !explanation.hints.isEmpty { fields.append(("hints", .list(explanation.hints))) }
+        if !failure.hints.isEmpty { fields.append(("hints", .list(failure.hints))) }
         fields += [
-            ("kind", .text(explanation.failure.kind.name)),
+            ("kind", .text(failure.kind)),
             ("status", .text(status)),
-            ("duration_ms", .number(Int(duration.milliseconds.rounded()))),
-            ("transcript", .block(explanation.transcript.map(\.description))),
+            ("duration_ms", .number(Int(milliseconds.rounded()))),
+            ("transcript", .block(failure.transcript.map(\.line))),
         ]
         return fields
     }
 
-    /// The lines of a YAML block, indented two spaces, between `---` and `...`; every string double-quoted.
     private static func yamlBlock(_ fields: [(String, YAMLValue)]) -> [String] {
         ["  ---"] + yamlLines(fields, indent: "  ") + ["  ..."]
     }

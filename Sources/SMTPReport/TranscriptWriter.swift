@@ -1,5 +1,6 @@
 import Foundation
 import SMTPCore
+import SMTPYAML
 
 /// Writes one plain-text transcript file per case (`--transcripts DIR`): a header (case, file, status,
 /// start, duration, attempts), the whole transcript of the last attempt, and the failure report for a failure.
@@ -11,10 +12,25 @@ public enum TranscriptWriter {
     /// - Throws: ``ReportWriteError`` when a file cannot be written.
     @discardableResult
     public static func write(_ report: RunReport, to directory: String) throws(ReportWriteError) -> [String] {
-        var used: Set<String> = []
-        var paths: [String] = []
-        for reported in report.cases {
-            let base = fileName(for: reported)
+        var files = Files(directory: directory)
+        for (index, reported) in report.cases.enumerated() {
+            try files.write(JSONCaseRecord(reported, index: index), mask: report.mask)
+        }
+        return files.paths
+    }
+
+    /// Writes the transcript files of a report's cases, one at a time, in report order.
+    struct Files {
+        let directory: String
+        private var used: Set<String> = []
+        private(set) var paths: [String] = []
+
+        init(directory: String) {
+            self.directory = directory
+        }
+
+        mutating func write(_ record: JSONCaseRecord, mask: SecretMask) throws(ReportWriteError) {
+            let base = fileName(file: record.file, caseName: record.name)
             var name = base
             var counter = 1
             while used.contains(name.lowercased()) {
@@ -23,40 +39,42 @@ public enum TranscriptWriter {
             }
             used.insert(name.lowercased())
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name + ".txt").path
-            try RunReport.writeFile(report.mask.applyToRendered(text(for: reported)), to: path)
+            try RunReport.writeFile(mask.applyToRendered(text(for: record)), to: path)
             paths.append(path)
         }
-        return paths
     }
 
     /// The text of one case's transcript file.
     public static func text(for reported: ReportedCase) -> String {
-        let result = reported.result
+        text(for: JSONCaseRecord(reported, index: 0))
+    }
+
+    static func text(for record: JSONCaseRecord) -> String {
         var lines = [
-            "case      \(result.caseName)",
-            "scenario  \(result.scenarioName)",
-            "file      \(result.file)",
-            "status    \(result.status.rawValue)",
-            "started   \(JSONReportDocument.timestamp(result.startedAt))",
-            "duration  \(result.duration.shortText)",
-            "attempts  \(result.attempts)",
+            "case      \(record.name)",
+            "scenario  \(record.scenario)",
+            "file      \(record.file)",
+            "status    \(record.status)",
+            "started   \(record.startedAt)",
+            "duration  \(JSONReportDocument.duration(milliseconds: record.durationMs).shortText)",
+            "attempts  \(record.attempts)",
             "",
             "transcript",
         ]
-        lines += result.transcript.isEmpty ? ["  (nothing was exchanged)"] : result.transcript.map { "  \($0)" }
-        if let explanation = reported.explanation {
+        lines += record.transcript.isEmpty ? ["  (nothing was exchanged)"] : record.transcript.map { "  \($0.line)" }
+        if let failure = record.failure {
             lines.append("")
-            lines.append(explanation.plainText(status: result.status, includeTranscript: false))
+            lines.append(failure.text)
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// A portable file name: the scenario file's name without `.yaml`, then the case name, with anything but
     /// letters, digits, `.`, `-` and `_` replaced by `_`, at most 120 characters.
-    static func fileName(for reported: ReportedCase) -> String {
-        var file = URL(fileURLWithPath: reported.result.file).lastPathComponent
+    static func fileName(file path: String, caseName: String) -> String {
+        var file = URL(fileURLWithPath: path).lastPathComponent
         if file.hasSuffix(".yaml") { file.removeLast(5) }
-        let raw = "\(file)-\(reported.result.caseName)"
+        let raw = "\(file)-\(caseName)"
         let safe = String(
             raw.unicodeScalars.map { scalar -> Character in
                 let allowed = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))

@@ -4,6 +4,15 @@ struct XMLWriter {
     private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     private var depth = 0
 
+    /// A new document, starting with the XML declaration.
+    init() {}
+
+    /// A piece of a document written elsewhere, inside `depth` open elements: no declaration.
+    init(depth: Int) {
+        text = ""
+        self.depth = depth
+    }
+
     /// Opens an element: `<name a="v">`.
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
         line("<\(name)\(Self.attributes(attributes))>")

@@ -11,6 +11,7 @@ struct SMTPSpec: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, CheckCommand.self, PlanCommand.self, ExplainCommand.self, MockCommand.self,
+            MergeCommand.self,
         ]
     )
 

@@ -81,7 +81,8 @@ import Testing
         #expect(outcome.status == 0, "jsonschema rejected the JSON report:\n\(outcome.output)")
         #expect(json.contains("\"meaning\" : \"permanent failure; addressing status; bad destination mailbox\""))
         // The schema is strict: a report with a field it does not describe is rejected.
-        let extra = json.replacingOccurrences(of: "\"formatVersion\" : 2", with: "\"formatVersion\" : 2, \"x\" : 1")
+        let extra = json.replacingOccurrences(of: "\"formatVersion\" : 3", with: "\"formatVersion\" : 3, \"x\" : 1")
+        #expect(extra != json)
         let extraPath = try Workspace.write(extra, named: "extra.json", in: folder)
         let rejected = try python.run(["-c", Self.validator, schema, extraPath])
         #expect(rejected.status != 0, "the schema accepted an unknown top-level field")

@@ -21,10 +21,18 @@ public struct ScenarioRunner: Sendable {
     /// `open` says `{mx: domain, each: true}` becomes one result per MX host, in preference order.
     public func run(_ scenario: CompiledScenario) async -> [ScenarioResult] {
         var results: [ScenarioResult] = []
-        for plan in scenario.cases {
-            for (caseName, exchanger) in await expand(plan) {
-                results.append(await run(plan, caseName: caseName, exchanger: exchanger, in: scenario))
-            }
+        for plan in scenario.plans {
+            results += await runCase(plan, of: scenario)
+        }
+        return results
+    }
+
+    /// Plays one case of `scenario` and returns its results: one, or one per MX host in preference order for
+    /// `open: {mx: domain, each: true}`. The scenario's retry policy applies to each session.
+    public func runCase(_ plan: SessionPlan, of scenario: CompiledScenario) async -> [ScenarioResult] {
+        var results: [ScenarioResult] = []
+        for (caseName, exchanger) in await expand(plan) {
+            results.append(await run(plan, caseName: caseName, exchanger: exchanger, in: scenario))
         }
         return results
     }

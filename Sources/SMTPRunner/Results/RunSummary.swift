@@ -7,6 +7,13 @@ public struct RunSummary: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Cases the runner could not play as written.
     public var errors: Int
 
+    /// Counts given as numbers.
+    public init(passed: Int, failed: Int, errors: Int) {
+        self.passed = passed
+        self.failed = failed
+        self.errors = errors
+    }
+
     /// Counts the results.
     public init(_ results: some Sequence<ScenarioResult>) {
         var passed = 0

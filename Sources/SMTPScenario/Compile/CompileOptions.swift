@@ -17,9 +17,6 @@ public struct CompileOptions: Sendable {
     public var messageIDPrefix: String
     /// How much the compiler reads: file sizes, nesting, interpolation, headers, recipients, matrix cases.
     public var limits: InputLimits
-    /// Whether the compiled scenario keeps its cases' plans. `check` validates every case and keeps none, so that
-    /// a large matrix costs time, not memory; `run` and `plan` keep them.
-    public var retainsCases: Bool
     /// The names of the built-in mock personas, to check a scenario's `persona:` against (the CLI gives the mock's
     /// list); `nil` checks only that a persona file exists.
     public var knownPersonas: [String]?
@@ -33,7 +30,6 @@ public struct CompileOptions: Sendable {
         now: Date = Date(),
         messageIDPrefix: String = UUID().uuidString.lowercased(),
         limits: InputLimits = .standard,
-        retainsCases: Bool = true,
         knownPersonas: [String]? = nil
     ) {
         self.environmentName = environmentName
@@ -43,7 +39,6 @@ public struct CompileOptions: Sendable {
         self.now = now
         self.messageIDPrefix = messageIDPrefix
         self.limits = limits
-        self.retainsCases = retainsCases
         self.knownPersonas = knownPersonas
     }
 

@@ -33,37 +33,27 @@ enum MatrixExpansion {
         return nil
     }
 
-    /// Every combination, made one at a time as the cases are compiled; one empty combination without a matrix.
-    static func combinations(of axes: [MatrixAxisAST]) -> Combinations {
-        Combinations(axes: axes.filter { !$0.values.isEmpty })
+    /// Combination number `index` of `axes` (those with values), the last axis varying fastest: the values
+    /// each axis takes in it. Made on demand, so that a matrix of a million cases never holds them all.
+    static func combination(at index: Int, of axes: [MatrixAxisAST]) -> [Assignment] {
+        var rest = index
+        var assignments: [Assignment] = []
+        assignments.reserveCapacity(axes.count)
+        for axis in axes.reversed() {
+            let count = axis.values.count
+            assignments.append(Assignment(name: axis.name.value, value: axis.values[rest % count]))
+            rest /= count
+        }
+        return assignments.reversed()
     }
 
-    /// The combinations of a matrix's values in file order, the last axis varying fastest, each made when asked
-    /// for: a matrix of a million cases does not hold a million combinations at once.
-    struct Combinations: Sequence, IteratorProtocol {
-        let axes: [MatrixAxisAST]
-        /// The index of each axis's value in the next combination; `nil` after the last.
-        private var indices: [Int]?
-
-        init(axes: [MatrixAxisAST]) {
-            self.axes = axes
-            self.indices = Array(repeating: 0, count: axes.count)
-        }
-
-        mutating func next() -> [Assignment]? {
-            guard var indices else { return nil }
-            let combination = zip(axes, indices).map { axis, index in
-                Assignment(name: axis.name.value, value: axis.values[index])
-            }
-            var axis = axes.count - 1
-            while axis >= 0 {
-                indices[axis] += 1
-                if indices[axis] < axes[axis].values.count { break }
-                indices[axis] = 0
-                axis -= 1
-            }
-            self.indices = axis < 0 ? nil : indices
-            return combination
+    /// Whether two combinations of `axes` may come out as the same values: an axis that `--var` overrides, a value
+    /// written twice, or a value that interpolates another variable. Otherwise every combination is distinct.
+    static func mayRepeat(_ axes: [MatrixAxisAST], overrides: [(name: String, value: String)]) -> Bool {
+        let overridden = Set(overrides.map(\.name))
+        return axes.contains { axis in
+            overridden.contains(axis.name.value) || axis.values.contains { $0.value.contains("${") }
+                || Set(axis.values.map(\.value)).count != axis.values.count
         }
     }
 

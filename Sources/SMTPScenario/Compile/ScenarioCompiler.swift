@@ -46,50 +46,43 @@ public struct ScenarioCompiler: Sendable {
 
         let directory = (source.path as NSString).deletingLastPathComponent
         if let persona = ast.persona { diagnostics += personaDiagnostics(persona, directory: directory) }
-        var cases: [SessionPlan] = []
+        let name = ast.name?.value ?? ((source.path as NSString).lastPathComponent)
+        let blueprint = CaseBlueprint(
+            ast: ast,
+            environment: environment,
+            sources: sources,
+            directory: directory.isEmpty ? "." : directory,
+            options: options,
+            date: RFC5322Date.format(options.now),
+            name: name,
+            axes: ast.matrix.filter { !$0.values.isEmpty }
+        )
+        // Every case is compiled now, so that every error is found before anything is sent; none is kept. The
+        // plans are compiled again, one at a time, as the cases are played.
         var secrets: Set<String> = []
         var warnings: [Diagnostic] = []
         // Every case of a matrix repeats the same problems: each is kept once as it comes, not once per case.
         var seen: Set<Diagnostic> = Set(diagnostics)
-        var played: Set<[MatrixValue]> = []
-        let date = RFC5322Date.format(options.now)
+        // Only a matrix whose values may come out alike needs to remember the cases it has made.
+        var played: Set<[MatrixValue]>? =
+            MatrixExpansion.mayRepeat(blueprint.axes, overrides: options.overrides) ? [] : nil
+        var combinations: [Int] = []
+        var fingerprint = Fingerprint()
+        fingerprint.add(source.path)
         let templates = TemplateCache()
-        let name = ast.name?.value ?? ((source.path as NSString).lastPathComponent)
-        for combination in MatrixExpansion.combinations(of: ast.matrix) {
-            let variables = layeredVariables(ast: ast, environment: environment, combination: combination)
-            var interpolator = Interpolator(
-                variables: variables,
-                environment: options.processEnvironment,
-                sources: sources,
-                maximumLength: options.limits.interpolatedLength,
-                maximumDepth: options.limits.referenceDepth,
+        for combination in 0..<blueprint.combinationCount {
+            let compiled = blueprint.compileCase(
+                combination: combination,
+                caseIndex: combinations.count,
                 templates: templates
             )
-            // Named after the values the case really uses. Combinations that come out the same (an axis that
-            // `--var` overrides) are one case, played once.
-            let matrix = MatrixExpansion.values(of: combination, in: &interpolator)
-            guard played.insert(matrix).inserted else { continue }
-            var compiler = CaseCompiler(
-                ast: ast,
-                directory: directory.isEmpty ? "." : directory,
-                options: options,
-                date: date,
-                interpolator: interpolator
-            )
-            let steps = compiler.compile(ast.steps)
-            diagnostics += compiler.diagnostics.filter { seen.insert($0).inserted }
-            warnings += SequenceCheck.warnings(for: steps).filter { seen.insert($0).inserted }
-            secrets.formUnion(compiler.interpolator.secrets)
-            // `check` only needs what is wrong: a large matrix is validated case by case without keeping them.
-            guard options.retainsCases else { continue }
-            cases.append(
-                SessionPlan(
-                    name: MatrixExpansion.caseName(name, matrix),
-                    matrix: matrix,
-                    steps: steps,
-                    secrets: Array(compiler.interpolator.secrets)
-                )
-            )
+            // Combinations that come out the same (an axis that `--var` overrides) are one case, played once.
+            guard played?.insert(compiled.plan.matrix).inserted ?? true else { continue }
+            combinations.append(combination)
+            fingerprint.add(compiled.plan.name)
+            diagnostics += compiled.diagnostics.filter { seen.insert($0).inserted }
+            warnings += compiled.warnings.filter { seen.insert($0).inserted }
+            secrets.formUnion(compiled.secrets)
         }
         // Sequencing warnings only make sense for a file that compiles.
         if !diagnostics.containsErrors { diagnostics += warnings }
@@ -108,7 +101,9 @@ public struct ScenarioCompiler: Sendable {
                 return ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(persona.value)
             },
             retry: retry,
-            cases: cases,
+            plans: .lazy(blueprint, combinations: combinations),
+            secrets: Array(secrets),
+            fingerprint: fingerprint.hex,
             warnings: unique(warnings)
         )
         let mask = SecretMask(secrets)
@@ -166,33 +161,6 @@ public struct ScenarioCompiler: Sendable {
     private func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen: Set<Diagnostic> = []
         return diagnostics.filter { seen.insert($0).inserted }
-    }
-
-    /// Variables of one case, strongest last: scenario vars, environment, matrix, `--var`.
-    private func layeredVariables(
-        ast: ScenarioAST,
-        environment: [VariableAST],
-        combination: [MatrixExpansion.Assignment]
-    ) -> [String: VariableDefinition] {
-        var table: [String: VariableDefinition] = [:]
-        for variable in ast.vars {
-            table[variable.name.value] = VariableDefinition(raw: variable.value, origin: .scenario, isLiteral: false)
-        }
-        for variable in environment {
-            table[variable.name.value] = VariableDefinition(raw: variable.value, origin: .environment, isLiteral: false)
-        }
-        for assignment in combination {
-            table[assignment.name] = VariableDefinition(raw: assignment.value, origin: .matrix, isLiteral: false)
-        }
-        let commandLine = SourceLocation(file: "--var", line: 1, column: 1)
-        for (name, value) in options.overrides {
-            table[name] = VariableDefinition(
-                raw: Located(value, at: commandLine),
-                origin: .commandLine,
-                isLiteral: true
-            )
-        }
-        return table
     }
 
     private func compileRetry(_ retry: RetryAST) -> RetryPolicy? {

@@ -1,7 +1,8 @@
 import SMTPYAML
 
-/// A scenario file compiled: its metadata, its retry policy and one session plan per case.
-public struct CompiledScenario: Sendable, Hashable {
+/// A scenario file compiled: its metadata, its retry policy and its cases, checked. The cases' session plans are
+/// made when they are asked for (``plans``), one at a time: a matrix of 100,000 cases is not held in memory.
+public struct CompiledScenario: Sendable {
     /// The file's path.
     public var file: String
     /// The scenario's `name` (the file name when absent).
@@ -15,8 +16,12 @@ public struct CompiledScenario: Sendable, Hashable {
     public var persona: String?
     /// Re-run a whole session on certain replies (greylisting).
     public var retry: RetryPolicy?
-    /// One plan per case (one without a matrix).
-    public var cases: [SessionPlan]
+    /// How the cases' plans are made.
+    public var plans: CasePlans
+    /// Every secret value any case uses (passwords, `${env:…}` values), for masking whatever the run shows.
+    public var secrets: [String]
+    /// Identifies the file and its cases (path and case names, in order): see ``Fingerprint``.
+    public var fingerprint: String
     /// Warnings found while compiling (sequencing that cannot succeed, and the like).
     public var warnings: [Diagnostic]
 
@@ -28,7 +33,9 @@ public struct CompiledScenario: Sendable, Hashable {
         tags: [String],
         persona: String? = nil,
         retry: RetryPolicy?,
-        cases: [SessionPlan],
+        plans: CasePlans,
+        secrets: [String],
+        fingerprint: String,
         warnings: [Diagnostic]
     ) {
         self.file = file
@@ -37,9 +44,45 @@ public struct CompiledScenario: Sendable, Hashable {
         self.tags = tags
         self.persona = persona
         self.retry = retry
-        self.cases = cases
+        self.plans = plans
+        self.secrets = secrets
+        self.fingerprint = fingerprint
         self.warnings = warnings
     }
+
+    /// Creates a compiled scenario from plans already made (tests, tools).
+    public init(
+        file: String,
+        name: String,
+        description: String?,
+        tags: [String],
+        persona: String? = nil,
+        retry: RetryPolicy?,
+        cases: [SessionPlan],
+        warnings: [Diagnostic]
+    ) {
+        var fingerprint = Fingerprint()
+        fingerprint.add(file)
+        for plan in cases { fingerprint.add(plan.name) }
+        self.init(
+            file: file,
+            name: name,
+            description: description,
+            tags: tags,
+            persona: persona,
+            retry: retry,
+            plans: .made(cases),
+            secrets: Array(Set(cases.flatMap(\.secrets))),
+            fingerprint: fingerprint.hex,
+            warnings: warnings
+        )
+    }
+
+    /// How many cases the scenario has.
+    public var caseCount: Int { plans.count }
+
+    /// Every case's plan, made now: for a small scenario (`plan`, tests). A run iterates ``plans`` instead.
+    public var cases: [SessionPlan] { Array(plans) }
 }
 
 /// `retry: {on: 4xx, attempts: 3, delay: 30s}`: re-run the whole session when a step's reply

@@ -17,9 +17,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let (files, missing) = ScenarioFiles.find(paths)
         for diagnostic in missing { Console.err(diagnostic.rendered(source: nil)) }
-        var options = scenario.compileOptions
-        options.retainsCases = false
-        let compiler = ScenarioCompiler(options: options)
+        let compiler = ScenarioCompiler(options: scenario.compileOptions)
         var failed = !missing.isEmpty
         for file in files {
             let result = compiler.compile(path: file)

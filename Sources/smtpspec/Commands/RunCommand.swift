@@ -44,16 +44,32 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Add a team's reasons catalogue; its entries win.", valueName: "file"))
     var reasons: String?
 
-    @Option(name: .long, help: "How many scenario files to play at once.")
+    @Option(name: .long, help: "How many sessions to play at once, across and within scenario files.")
     var jobs: Int = 1
+
+    @Option(
+        name: .customLong("max-per-host"),
+        help: "At most this many sessions at once on one server (real MXs answer 421 past their per-client limit)."
+    )
+    var maxPerHost: Int = SuitePlayer.defaultMaxPerHost
 
     @Option(name: .customLong("tag"), help: "Play only scenarios with this tag (repeatable).")
     var tags: [String] = []
 
-    @Flag(name: .customLong("fail-fast"), help: "Stop starting scenarios after the first failure.")
+    @Flag(
+        name: .customLong("fail-fast"),
+        help: "Start no case after the first failure; those in flight finish, the rest count as skipped."
+    )
     var failFast = false
 
-    @Option(name: .long, help: ArgumentHelp("Play only shard I of N (1-based).", valueName: "I/N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Play only shard I of N (1-based): every Nth case of the suite, for CI matrices; 'smtpspec merge' joins "
+                + "the shards' JSON reports.",
+            valueName: "I/N"
+        )
+    )
     var shard: String?
 
     @Option(
@@ -76,6 +92,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxPerHost < 1 { throw ValidationError("--max-per-host must be at least 1") }
         if verbose, quiet { throw ValidationError("give --verbose or --quiet, not both") }
         if mock != nil, server != nil { throw ValidationError("give --mock or --server, not both") }
         if let server, case .failure(let problem) = Endpoint.parse(server, defaultPort: 25) {
@@ -84,7 +101,7 @@ struct RunCommand: AsyncParsableCommand {
         if let dnsServer, case .failure(let problem) = Endpoint.parse(dnsServer, defaultPort: 53) {
             throw ValidationError("--dns-server: \(problem)")
         }
-        if let shard, Shard(parsing: shard) == nil {
+        if let shard, ShardSelection(parsing: shard) == nil {
             throw ValidationError("--shard '\(shard)' must be I/N with 1 <= I <= N")
         }
         for report in reports {
@@ -103,6 +120,7 @@ struct RunCommand: AsyncParsableCommand {
         let catalogue = try loadCatalogue()
         let selected = try select(scenarios)
         let destinations = try checkedDestinations()
+        let personas = try mockPersonas(for: selected)
         let style = ConsoleStyle(
             color: !noColor
                 && ConsoleStyle.colorAllowed(
@@ -112,42 +130,62 @@ struct RunCommand: AsyncParsableCommand {
             verbosity: quiet ? .quiet : (verbose ? .verbose : .normal)
         )
         let console = ConsoleReporter(style: style)
-        let secrets = selected.flatMap { $0.cases.flatMap(\.secrets) }
-        let progress = ProgressLine(
-            enabled: Terminal.isTerminal && !quiet,
-            total: selected.reduce(0) { $0 + $1.cases.count }
+        let secrets = Array(Set(selected.flatMap(\.secrets)))
+        let mask = SecretMask(secrets)
+        let shard = shard.flatMap(ShardSelection.init(parsing:)) ?? .whole
+        var suite = Fingerprint()
+        for scenario in selected { suite.add(scenario.fingerprint) }
+        let identity = RunIdentity(
+            shard: shard,
+            fingerprint: suite.hex,
+            cases: selected.reduce(0) { $0 + $1.caseCount }
         )
-        let results = try await play(selected) { result in
-            let reported = ReportedCase(result: result, catalogue: catalogue, secrets: secrets)
-            let line = console.caseLine(reported.result, explanation: reported.explanation)
-            progress.caseFinished(line: line) { done, total in
-                console.progressLine(done: done, total: total, current: reported.result.caseName)
-            }
-        }
-        progress.clear()
-        let report = RunReport(
-            results: results,
-            startedAt: started,
-            duration: ContinuousClock.now - clock,
-            catalogue: catalogue,
-            secrets: secrets
-        )
+        let spool: ReportSpool
         do {
-            for destination in destinations {
-                try report.write(to: destination)
-            }
-            if let transcripts {
-                _ = try TranscriptWriter.write(report, to: transcripts)
-            }
+            spool = try ReportSpool(
+                destinations: destinations,
+                transcripts: transcripts,
+                identity: identity,
+                secrets: secrets
+            )
         } catch {
             Console.err("error: \(error)\n")
             throw ExitStatus.internalError
         }
-        // Scenarios --fail-fast never started are counted as skipped, after DESIGN.md's closing line.
-        let played = Set(results.map(\.file))
-        let skipped = selected.filter { !played.contains($0.file) }.reduce(0) { $0 + $1.cases.count }
-        Console.out(console.summaryLine(report.summary) + (skipped > 0 ? ", \(skipped) skipped" : ""))
-        throw report.summary.allPassed ? ExitStatus.success : ExitStatus.failures
+        let progress = ProgressLine(
+            enabled: Terminal.isTerminal && !quiet,
+            total: shard.caseCount(of: identity.cases)
+        )
+        var spoolError: (any Error)?
+        let tally = try await play(selected, personas: personas, shard: shard) { finished in
+            for result in finished.results {
+                let reported = ReportedCase(result: result, catalogue: catalogue, mask: mask)
+                let line = console.caseLine(reported.result, explanation: reported.explanation)
+                progress.caseFinished(line: line) { done, total in
+                    console.progressLine(done: done, total: total, current: reported.result.caseName)
+                }
+                do {
+                    try spool.add(reported, ordinal: finished.ordinal)
+                } catch {
+                    spoolError = spoolError ?? error
+                }
+            }
+        }
+        progress.clear()
+        let summary: RunSummary
+        do {
+            if let spoolError { throw spoolError }
+            summary = try spool.finish(
+                startedAt: started,
+                duration: ContinuousClock.now - clock,
+                skipped: tally.skipped
+            )
+        } catch {
+            Console.err("error: \(error)\n")
+            throw ExitStatus.internalError
+        }
+        Console.out(console.summaryLine(summary) + (tally.skipped > 0 ? ", \(tally.skipped) skipped" : ""))
+        throw summary.allPassed ? ExitStatus.success : ExitStatus.failures
     }
 
     /// Compiles every scenario; any error stops the run before anything is sent (exit 2).
@@ -178,8 +216,8 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    /// Applies `--tag` and `--shard`. Tags that match no scenario at all are a usage error (a misspelt tag would
-    /// otherwise pass with nothing played); a shard that gets no scenario is not.
+    /// Applies `--tag`. Tags that match no scenario at all are a usage error (a misspelt tag would otherwise pass
+    /// with nothing played). `--shard` splits the cases of what is selected, as they are played.
     private func select(_ scenarios: [CompiledScenario]) throws -> [CompiledScenario] {
         var chosen = scenarios
         if !tags.isEmpty {
@@ -196,9 +234,6 @@ struct RunCommand: AsyncParsableCommand {
                 Console.err(message + "\nnothing was sent\n")
                 throw ExitStatus.invalidInput
             }
-        }
-        if let shard = shard.flatMap(Shard.init(parsing:)) {
-            chosen = chosen.enumerated().filter { $0.offset % shard.count == shard.index - 1 }.map(\.element)
         }
         return chosen
     }
@@ -227,12 +262,32 @@ struct RunCommand: AsyncParsableCommand {
         return destinations
     }
 
-    /// Plays the scenarios against real servers, or with `--mock` against in-process mock servers: one per
-    /// persona, each scenario against the persona it names (`persona:`) unless `--mock NAME` names one for all.
+    /// With `--mock`, each scenario's persona: the one `--mock NAME` names for all, or the scenario's own
+    /// (`persona:`, else exchange). Every persona is read before anything is sent: a bad one is invalid input
+    /// (exit 2). `nil` without `--mock`.
+    private func mockPersonas(for scenarios: [CompiledScenario]) throws -> [Persona]? {
+        guard let mock else { return nil }
+        return try scenarios.map { scenario in
+            let name = mock == MockArgument.ownPersona ? (scenario.persona ?? MockArgument.defaultPersona) : mock
+            switch Persona.resolveReportingAll(name) {
+            case .success(let resolved):
+                return resolved
+            case .failure(let problems):
+                Console.err(problems.rendered() + "\n")
+                Console.err("nothing was sent: fix the persona first\n")
+                throw ExitStatus.invalidInput
+            }
+        }
+    }
+
+    /// Plays the scenarios' cases, `--jobs` sessions at once, against real servers, or with `--mock` against
+    /// in-process mock servers started for the run: one per persona, all at once, each scenario against its own.
     private func play(
         _ scenarios: [CompiledScenario],
-        onResult: @escaping @Sendable (ScenarioResult) -> Void
-    ) async throws -> [ScenarioResult] {
+        personas: [Persona]?,
+        shard: ShardSelection,
+        onFinished: (SuitePlayer.FinishedCase) -> Void
+    ) async throws -> SuitePlayer.Tally {
         var options = RunnerOptions()
         if verbose {
             options.logger = Logger(label: "smtpspec.runner") { label in
@@ -243,46 +298,29 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let dnsServer { options.dnsServer = Endpoint(parsing: dnsServer, defaultPort: 53) }
         if let server { options.server = Endpoint(parsing: server, defaultPort: 25) }
-        guard let mock else {
-            return try await SuiteRunner(scenarios: scenarios, options: options, jobs: jobs, failFast: failFast)
-                .run(onResult: onResult)
+        func player(_ entries: [SuiteEntry]) -> SuitePlayer {
+            SuitePlayer(entries: entries, jobs: jobs, maxPerHost: maxPerHost, failFast: failFast, shard: shard)
         }
-        // Every persona is read before anything is sent: a bad one is invalid input (exit 2).
-        var groups: [(persona: Persona, members: [Int])] = []
-        for (index, scenario) in scenarios.enumerated() {
-            let name = mock == MockArgument.ownPersona ? (scenario.persona ?? MockArgument.defaultPersona) : mock
-            let persona: Persona
-            switch Persona.resolveReportingAll(name) {
-            case .success(let resolved):
-                persona = resolved
-            case .failure(let problems):
-                Console.err(problems.rendered() + "\n")
-                Console.err("nothing was sent: fix the persona first\n")
-                throw ExitStatus.invalidInput
-            }
-            if let group = groups.firstIndex(where: { $0.persona.name == persona.name }) {
-                groups[group].members.append(index)
-            } else {
-                groups.append((persona, [index]))
-            }
+        guard let personas else {
+            return await player(scenarios.map { SuiteEntry(scenario: $0, options: options) }).play(
+                onFinished: onFinished
+            )
+        }
+        var distinct: [Persona] = []
+        for persona in personas where !distinct.contains(where: { $0.name == persona.name }) {
+            distinct.append(persona)
         }
         var logger = Logger(label: "smtpspec.mock")
         logger.logLevel = .warning
-        var byIndex: [Int: [ScenarioResult]] = [:]
-        for group in groups {
-            let members = group.members.map { scenarios[$0] }
-            let results = try await withMockServer(persona: group.persona, logger: logger) { server in
+        return try await withMockServers(distinct, logger: logger) { servers in
+            let entries = zip(scenarios, personas).map { scenario, persona in
+                let server = servers[distinct.firstIndex { $0.name == persona.name } ?? 0]
                 var mocked = options
                 mocked.server = Endpoint(host: server.address.host, port: server.address.port)
                 mocked.additionalTrustRoots = server.tlsIdentity.trustRoots
-                return try await SuiteRunner(scenarios: members, options: mocked, jobs: jobs, failFast: failFast)
-                    .run(onResult: onResult)
+                return SuiteEntry(scenario: scenario, options: mocked)
             }
-            for index in group.members {
-                byIndex[index] = results.filter { $0.file == scenarios[index].file }
-            }
-            if failFast, results.contains(where: { $0.status != .passed }) { break }
+            return await player(entries).play(onFinished: onFinished)
         }
-        return scenarios.indices.flatMap { byIndex[$0] ?? [] }
     }
 }

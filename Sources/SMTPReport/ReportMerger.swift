@@ -1,0 +1,175 @@
+import Foundation
+import SMTPRunner
+import SMTPYAML
+
+/// Joins the JSON reports of a suite's shards (`run --shard I/N --report json:F`) into one set of reports, as if
+/// the suite had run in one piece: the cases in suite order, the counts added up. Refuses reports that do not
+/// belong together: another suite's (its fingerprint or case count differs), another split (N differs), a shard
+/// given twice, or a shard missing.
+public struct ReportMerger {
+    /// Why the reports cannot be merged.
+    public struct Problem: Error, CustomStringConvertible {
+        /// What is wrong, naming the files.
+        public var description: String
+    }
+
+    /// The merged run, for the console.
+    public struct Outcome {
+        /// The counts of the merged cases.
+        public var summary: RunSummary
+        /// Cases never started in any shard (`--fail-fast`).
+        public var skipped: Int
+        /// How many shards were merged.
+        public var shards: Int
+        /// Each failed case's name and plain-text failure report, in suite order.
+        public var failures: [(name: String, file: String, text: String)]
+    }
+
+    /// The largest report file read: a merge reads each whole.
+    public static let maximumFileSize = 512 * 1024 * 1024
+
+    /// The shards' reports.
+    public var paths: [String]
+
+    /// Creates a merger of the JSON reports at `paths`.
+    public init(paths: [String]) {
+        self.paths = paths
+    }
+
+    /// Reads and checks every report (nothing is written when one is refused), then writes `destinations` and
+    /// `transcripts`.
+    ///
+    /// - Throws: ``Problem`` when the reports cannot be merged; ``ReportWriteError`` when a file cannot be written.
+    public func merge(into destinations: [ReportDestination], transcripts: String? = nil) throws -> Outcome {
+        let documents = try paths.map { path in (path, try read(path)) }
+        guard let (firstPath, first) = documents.first else { throw Problem(description: "no report to merge") }
+        guard let suite = first.suite, let shard = first.shard else {
+            throw Problem(description: "\(firstPath): not a shard's report (it records no shard or suite)")
+        }
+        var byShard: [Int: String] = [:]
+        for (path, document) in documents {
+            guard let own = document.suite, let ownShard = document.shard else {
+                throw Problem(description: "\(path): not a shard's report (it records no shard or suite)")
+            }
+            guard own.fingerprint == suite.fingerprint, own.cases == suite.cases else {
+                throw Problem(
+                    description: "\(path) is from another suite than \(firstPath): fingerprint \(own.fingerprint) "
+                        + "(\(own.cases) cases), not \(suite.fingerprint) (\(suite.cases) cases)"
+                )
+            }
+            guard ownShard.count == shard.count else {
+                throw Problem(
+                    description: "\(path) is shard \(ownShard) but \(firstPath) is shard \(shard): "
+                        + "the suite was split \(ownShard.count) and \(shard.count) ways"
+                )
+            }
+            if let other = byShard[ownShard.index] {
+                throw Problem(description: "shard \(ownShard) is given twice, overlapping: \(other) and \(path)")
+            }
+            byShard[ownShard.index] = path
+        }
+        let missing = (1...shard.count).filter { byShard[$0] == nil }
+        guard missing.isEmpty else {
+            let names = missing.map { "\($0)/\(shard.count)" }.joined(separator: ", ")
+            throw Problem(
+                description: "shard\(missing.count == 1 ? "" : "s") \(names) missing: give every shard's report"
+            )
+        }
+        var records: [JSONCaseRecord] = []
+        var tally = CaseTally()
+        var skipped = 0
+        var startedAt: String?
+        var duration = 0.0
+        var invalidFiles: [JSONReportDocument.InvalidFileRecord] = []
+        for (path, document) in documents {
+            let own = document.shard ?? shard
+            for record in document.cases ?? [] {
+                guard own.contains(record.index), record.index < suite.cases else {
+                    throw Problem(description: "\(path): case \(record.index) is not in shard \(own)")
+                }
+                records.append(record)
+                tally.add(record)
+            }
+            skipped += document.summary.skipped
+            if startedAt.map({ document.startedAt < $0 }) ?? true { startedAt = document.startedAt }
+            duration = max(duration, document.durationMs)
+            invalidFiles += document.invalidFiles
+        }
+        // Cases of one shard keep their order (an `each: true` case's MX hosts); shards interleave by case number.
+        let ordered = records.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }
+            .map(\.element)
+        let context = ReportContext(
+            startedAt: startedAt.flatMap {
+                try? Date($0, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+            }
+                ?? Date(),
+            duration: JSONReportDocument.duration(milliseconds: duration),
+            summary: tally.summary,
+            skipped: skipped,
+            files: tally.files,
+            invalidFiles: invalidFiles,
+            identity: RunIdentity(shard: .whole, fingerprint: suite.fingerprint, cases: suite.cases),
+            mergedShards: shard.count,
+            mask: SecretMask([])
+        )
+        try ReportAssembler(destinations: destinations, transcripts: transcripts).write(context) { body in
+            for record in ordered { try body(record) }
+        }
+        return Outcome(
+            summary: tally.summary,
+            skipped: skipped,
+            shards: shard.count,
+            failures: ordered.compactMap { record in
+                record.failure.map { (record.name, record.file, $0.text) }
+            }
+        )
+    }
+
+    private func read(_ path: String) throws -> JSONReportDocument {
+        let data: Data
+        do {
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            guard size <= Self.maximumFileSize else {
+                throw Problem(description: "\(path): \(size) bytes, more than a merge reads (\(Self.maximumFileSize))")
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw Problem(description: "cannot read \(path): \(error.localizedDescription)")
+        }
+        let document: JSONReportDocument
+        do {
+            document = try JSONDecoder().decode(JSONReportDocument.self, from: data)
+        } catch {
+            throw Problem(description: "\(path) is not a smtpspec JSON report: \(Self.reason(error))")
+        }
+        guard document.format == "smtpspec-report" else {
+            throw Problem(description: "\(path) is not a smtpspec JSON report (format '\(document.format)')")
+        }
+        guard document.formatVersion == JSONReportDocument.currentVersion else {
+            throw Problem(
+                description: "\(path) has report format version \(document.formatVersion); this smtpspec merges "
+                    + "version \(JSONReportDocument.currentVersion) (run every shard with the same smtpspec)"
+            )
+        }
+        return document
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context):
+            return "no '\(key.stringValue)' at \(path(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(context.debugDescription) at \(path(context.codingPath))"
+        case .dataCorrupted(let context):
+            return context.debugDescription
+        default:
+            return "\(error)"
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.isEmpty ? "the top" : keys.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    }
+}

@@ -1,0 +1,23 @@
+/// One report format written a case at a time: an opening that may use the run's totals, a piece per case in
+/// suite order, and a closing. The cases come from memory, from a run's spool or from merged shards; the
+/// writer holds no more than the case in hand.
+protocol ReportWriter {
+    /// Everything before the first case.
+    mutating func begin(_ context: ReportContext) -> String
+    /// One case.
+    mutating func write(_ record: JSONCaseRecord, _ context: ReportContext) -> String
+    /// Everything after the last case.
+    mutating func end(_ context: ReportContext) -> String
+}
+
+extension ReportFormat {
+    /// A fresh writer of this format.
+    func makeWriter() -> any ReportWriter {
+        switch self {
+        case .junit: JUnitReporter.Writer()
+        case .json: JSONReporter.Writer()
+        case .tap: TAPReporter.Writer()
+        case .html: HTMLReporter.Writer(title: HTMLReporter.defaultTitle)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// The session plans of a scenario's cases, in case order, each compiled when the iteration reaches it (or
+/// already made, for plans built by hand). Iterating twice compiles twice and gives the same plans.
+///
+/// An iterator belongs to one task: it keeps the parsed templates of the cases it has compiled.
+public struct CasePlans: Sequence, Sendable {
+    fileprivate enum Storage: Sendable {
+        case made([SessionPlan])
+        case lazy(CaseBlueprint, combinations: [Int])
+    }
+
+    private let storage: Storage
+
+    /// Plans already made.
+    public static func made(_ plans: [SessionPlan]) -> CasePlans {
+        CasePlans(storage: .made(plans))
+    }
+
+    /// Plans compiled from `blueprint`, one for each of `combinations` (the matrix combinations that are cases).
+    static func lazy(_ blueprint: CaseBlueprint, combinations: [Int]) -> CasePlans {
+        CasePlans(storage: .lazy(blueprint, combinations: combinations))
+    }
+
+    /// How many cases there are.
+    public var count: Int {
+        switch storage {
+        case .made(let plans): plans.count
+        case .lazy(_, let combinations): combinations.count
+        }
+    }
+
+    /// Makes an iterator at the first case.
+    public func makeIterator() -> Iterator {
+        Iterator(storage: storage)
+    }
+
+    /// Compiles the cases one at a time; ``skip()`` passes a case without compiling it.
+    public struct Iterator: IteratorProtocol {
+        private let storage: Storage
+        private var position = 0
+        private let templates = TemplateCache()
+
+        fileprivate init(storage: Storage) {
+            self.storage = storage
+        }
+
+        /// The next case's plan, or `nil` after the last.
+        public mutating func next() -> SessionPlan? {
+            defer { position += 1 }
+            switch storage {
+            case .made(let plans):
+                return position < plans.count ? plans[position] : nil
+            case .lazy(let blueprint, let combinations):
+                guard position < combinations.count else { return nil }
+                return blueprint.compileCase(
+                    combination: combinations[position],
+                    caseIndex: position,
+                    templates: templates
+                ).plan
+            }
+        }
+
+        /// Passes over the next case without compiling it; `false` after the last.
+        public mutating func skip() -> Bool {
+            guard position < count else { return false }
+            position += 1
+            return true
+        }
+
+        private var count: Int {
+            switch storage {
+            case .made(let plans): plans.count
+            case .lazy(_, let combinations): combinations.count
+            }
+        }
+    }
+}

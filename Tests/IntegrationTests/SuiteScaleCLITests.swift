@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+
+/// A suite played session by session: `--jobs` within one file, `--shard` by case, `smtpspec merge`, and the
+/// reports' order, all through the binary against the mock.
+@Suite("Sessions in parallel, shards and merge")
+struct SuiteScaleCLITests {
+    static let suite = ["Tests/Fixtures/suite/matrix.smtp.yaml", "Tests/Fixtures/suite/second.smtp.yaml"]
+
+    /// A fresh folder for one test's reports.
+    static func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "smtpspec-suite-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func json(_ path: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static func cases(_ report: [String: Any]) -> [[String: Any]] {
+        report["cases"] as? [[String: Any]] ?? []
+    }
+
+    /// What must be the same whether a suite ran whole or in shards: each case's number, file, name and status,
+    /// and its failure's summary.
+    static func essentials(_ report: [String: Any]) -> [String] {
+        cases(report).map { record in
+            let failure = (record["failure"] as? [String: Any])?["summary"] as? String ?? "-"
+            return "\(record["index"] ?? "?") \(record["file"] ?? "?") \(record["name"] ?? "?") "
+                + "\(record["status"] ?? "?") \(failure)"
+        }
+    }
+
+    @Test("--jobs 6 plays one file's matrix cases at once; the reports keep file and case order")
+    func jobsWithinOneFile() throws {
+        let dir = try Self.folder()
+        let outcome = try CLITests.smtpspec(
+            ["run"] + Self.suite + [
+                "--mock", "--jobs", "6", "--report", "json:\(dir)/r.json", "--report", "junit:\(dir)/r.xml",
+            ]
+        )
+        #expect(outcome.status == 1, "\(outcome.error)")
+        #expect(outcome.output.hasSuffix("8 passed, 6 failed\n"), "\(outcome.output)")
+        let report = try Self.json("\(dir)/r.json")
+        #expect(Self.cases(report).compactMap { $0["index"] as? Int } == Array(0..<14))
+        let names = Self.cases(report).compactMap { $0["name"] as? String }
+        #expect(names.first == "Matrix for sharding [sender=chris@contoso.com, recipient=kate@fabrikam.com]")
+        #expect(names[3] == "Matrix for sharding [sender=chris@contoso.com, recipient=chris@fabrikam.com]")
+        #expect(names.last == "Second file [recipient=administrator@fabrikam.com]")
+        let shard = try #require(report["shard"] as? [String: Int])
+        #expect(shard == ["index": 1, "count": 1])
+        let suite = try #require(report["suite"] as? [String: Any])
+        #expect(suite["cases"] as? Int == 14)
+        // JUnit: one testsuite per file, in order, with its own counts.
+        let xml = try String(contentsOfFile: "\(dir)/r.xml", encoding: .utf8)
+        let first = try #require(
+            xml.range(of: "<testsuite name=\"Tests/Fixtures/suite/matrix.smtp.yaml\" tests=\"12\" failures=\"6\"")
+        )
+        let second = try #require(
+            xml.range(of: "<testsuite name=\"Tests/Fixtures/suite/second.smtp.yaml\" tests=\"2\" failures=\"0\"")
+        )
+        #expect(first.lowerBound < second.lowerBound)
+    }
+
+    @Test("every case sends its own Message-ID and ${case.id}, also across runs")
+    func uniqueMessageIDs() throws {
+        var seen: Set<String> = []
+        for _ in 0..<2 {
+            let dir = try Self.folder()
+            let outcome = try CLITests.smtpspec(
+                ["run", Self.suite[0], Self.suite[1], "--mock", "--jobs", "4", "--transcripts", dir]
+            )
+            #expect(outcome.status == 1)
+            for file in try FileManager.default.contentsOfDirectory(atPath: dir) {
+                let text = try String(contentsOfFile: "\(dir)/\(file)", encoding: .utf8)
+                for line in text.split(separator: "\n")
+                where line.contains("C: Message-ID:") || line.contains("C: Subject: Case") {
+                    #expect(seen.insert(String(line)).inserted, "\(line) sent twice")
+                }
+            }
+        }
+        // 14 Message-IDs and 12 subjects with a case id, in each of two runs.
+        #expect(seen.count == 2 * (14 + 12))
+    }
+
+    @Test("three shards merged are the unsharded run: the same cases, order, outcomes and exit status")
+    func shardsMergeToTheWhole() throws {
+        let dir = try Self.folder()
+        let whole = try CLITests.smtpspec(["run"] + Self.suite + ["--mock", "--report", "json:\(dir)/whole.json"])
+        #expect(whole.status == 1)
+        var shardCases: [Int] = []
+        for index in 1...3 {
+            let outcome = try CLITests.smtpspec(
+                ["run"] + Self.suite + [
+                    "--mock", "--jobs", "3", "--shard", "\(index)/3", "--report", "json:\(dir)/s\(index).json",
+                ]
+            )
+            #expect([0, 1].contains(outcome.status), "\(outcome.error)")
+            let report = try Self.json("\(dir)/s\(index).json")
+            let indices = Self.cases(report).compactMap { $0["index"] as? Int }
+            // Dealt by case, round robin: shard 1 has cases 0, 3, 6, …, whatever their file.
+            #expect(indices == Array(stride(from: index - 1, to: 14, by: 3)))
+            shardCases += indices
+        }
+        #expect(shardCases.count == 14)
+        let merged = try CLITests.smtpspec(
+            [
+                "merge", "\(dir)/s3.json", "\(dir)/s1.json", "\(dir)/s2.json", "--report", "json:\(dir)/merged.json",
+                "--report", "junit:\(dir)/merged.xml", "--report", "html:\(dir)/merged.html", "--report",
+                "tap:\(dir)/merged.tap",
+            ]
+        )
+        #expect(merged.status == 1, "\(merged.error)")
+        #expect(merged.output.hasSuffix("8 passed, 6 failed\n"), "\(merged.output)")
+        #expect(merged.output.contains("550 5.1.1"))
+        let mergedReport = try Self.json("\(dir)/merged.json")
+        #expect(Self.essentials(mergedReport) == Self.essentials(try Self.json("\(dir)/whole.json")))
+        #expect(mergedReport["mergedShards"] as? Int == 3)
+        let summary = try #require(mergedReport["summary"] as? [String: Int])
+        #expect(summary["passed"] == 8 && summary["failed"] == 6 && summary["total"] == 14)
+        let tap = try String(contentsOfFile: "\(dir)/merged.tap", encoding: .utf8)
+        #expect(tap.hasPrefix("TAP version 14\n1..14\n"))
+        #expect(
+            tap.contains(
+                "not ok 3 - Tests/Fixtures/suite/matrix.smtp.yaml: Matrix for sharding [sender=chris@contoso.com, recipient=nobody@fabrikam.com]"
+            )
+        )
+    }
+
+    @Test("merge refuses overlapping, missing and foreign shards with exit 2 and writes nothing")
+    func mergeRefuses() throws {
+        let dir = try Self.folder()
+        for index in 1...2 {
+            _ = try CLITests.smtpspec(
+                ["run"] + Self.suite + ["--mock", "--shard", "\(index)/2", "--report", "json:\(dir)/s\(index).json"]
+            )
+        }
+        _ = try CLITests.smtpspec([
+            "run", Self.suite[1], "--mock", "--shard", "2/2", "--report", "json:\(dir)/foreign.json",
+        ])
+        _ = try CLITests.smtpspec(
+            ["run"] + Self.suite + ["--mock", "--shard", "1/3", "--report", "json:\(dir)/third.json"]
+        )
+        let cases: [([String], String)] = [
+            (["s1.json", "s1.json", "s2.json"], "shard 1/2 is given twice, overlapping"),
+            (["s1.json"], "shard 2/2 missing"),
+            (["s1.json", "foreign.json"], "is from another suite"),
+            (["s1.json", "third.json"], "the suite was split"),
+            (["r.xml"], "cannot read"),
+        ]
+        for (inputs, message) in cases {
+            let outcome = try CLITests.smtpspec(
+                ["merge"] + inputs.map { "\(dir)/\($0)" } + ["--report", "junit:\(dir)/out.xml"]
+            )
+            #expect(outcome.status == 2, "\(inputs)")
+            #expect(outcome.error.contains(message), "\(outcome.error)")
+            #expect(!FileManager.default.fileExists(atPath: "\(dir)/out.xml"))
+        }
+    }
+
+    @Test("an empty shard writes its reports with its I/N and exits 0")
+    func emptyShard() throws {
+        let dir = try Self.folder()
+        let outcome = try CLITests.smtpspec(
+            [
+                "run", Self.suite[1], "--mock", "--shard", "3/3", "--report", "json:\(dir)/e.json", "--report",
+                "junit:\(dir)/e.xml",
+            ]
+        )
+        #expect(outcome.status == 0, "\(outcome.error)")
+        #expect(outcome.output.hasSuffix("0 passed, 0 failed\n"))
+        let report = try Self.json("\(dir)/e.json")
+        #expect(report["shard"] as? [String: Int] == ["index": 3, "count": 3])
+        #expect(Self.cases(report).isEmpty)
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/e.xml"))
+    }
+
+    @Test("--fail-fast with --jobs: sessions in flight finish, cases never started are skipped")
+    func failFastWithJobs() throws {
+        let dir = try Self.folder()
+        let outcome = try CLITests.smtpspec(
+            ["run", Self.suite[0], "--mock", "--jobs", "2", "--fail-fast", "--report", "json:\(dir)/f.json"]
+        )
+        #expect(outcome.status == 1)
+        let report = try Self.json("\(dir)/f.json")
+        let summary = try #require(report["summary"] as? [String: Int])
+        let played = try #require(summary["total"])
+        // The first failure is case 2; at most the two in flight with it, and the one started before it ended,
+        // are played besides the ones before it.
+        #expect((3...5).contains(played), "\(summary)")
+        #expect(summary["skipped"] == 12 - played)
+        #expect(outcome.output.hasSuffix(", \(12 - played) skipped\n"), "\(outcome.output)")
+    }
+}
