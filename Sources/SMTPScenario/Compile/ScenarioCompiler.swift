@@ -57,33 +57,20 @@ public struct ScenarioCompiler: Sendable {
             name: name,
             axes: ast.matrix.filter { !$0.values.isEmpty }
         )
-        // Every case is compiled now, so that every error is found before anything is sent; none is kept. The
+        // Every case is checked now, so that every error is found before anything is sent; no plan is kept. The
         // plans are compiled again, one at a time, as the cases are played.
-        var secrets: Set<String> = []
-        var warnings: [Diagnostic] = []
-        // Every case of a matrix repeats the same problems: each is kept once as it comes, not once per case.
-        var seen: Set<Diagnostic> = Set(diagnostics)
-        // Only a matrix whose values may come out alike needs to remember the cases it has made.
-        var played: Set<[MatrixValue]>? =
-            MatrixExpansion.mayRepeat(blueprint.axes, overrides: options.overrides) ? [] : nil
-        var combinations: [Int] = []
+        var check = CaseCheck(blueprint: blueprint, seen: Set(diagnostics))
+        check.run(
+            mayRepeat: MatrixExpansion.mayRepeat(blueprint.axes, overrides: options.overrides),
+            relevant: MatrixRelevance.relevantAxes(blueprint.axes, ast: ast, environment: environment)
+        )
+        diagnostics += check.diagnostics
+        let warnings = check.warnings
+        let secrets = check.secrets
         var fingerprint = Fingerprint()
         fingerprint.add(source.path)
-        let templates = TemplateCache()
-        for combination in 0..<blueprint.combinationCount {
-            let compiled = blueprint.compileCase(
-                combination: combination,
-                caseIndex: combinations.count,
-                templates: templates
-            )
-            // Combinations that come out the same (an axis that `--var` overrides) are one case, played once.
-            guard played?.insert(compiled.plan.matrix).inserted ?? true else { continue }
-            combinations.append(combination)
-            fingerprint.add(compiled.plan.name)
-            diagnostics += compiled.diagnostics.filter { seen.insert($0).inserted }
-            warnings += compiled.warnings.filter { seen.insert($0).inserted }
-            secrets.formUnion(compiled.secrets)
-        }
+        fingerprint.add(check.fingerprint)
+        let combinations = check.combinations
         // Sequencing warnings only make sense for a file that compiles.
         if !diagnostics.containsErrors { diagnostics += warnings }
         if let retry = ast.retry {

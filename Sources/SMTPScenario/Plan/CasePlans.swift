@@ -5,7 +5,8 @@
 public struct CasePlans: Sequence, Sendable {
     fileprivate enum Storage: Sendable {
         case made([SessionPlan])
-        case lazy(CaseBlueprint, combinations: [Int])
+        /// `combinations`: the matrix combinations that are cases; `nil` when every one is.
+        case lazy(CaseBlueprint, combinations: [Int]?)
     }
 
     private let storage: Storage
@@ -15,8 +16,9 @@ public struct CasePlans: Sequence, Sendable {
         CasePlans(storage: .made(plans))
     }
 
-    /// Plans compiled from `blueprint`, one for each of `combinations` (the matrix combinations that are cases).
-    static func lazy(_ blueprint: CaseBlueprint, combinations: [Int]) -> CasePlans {
+    /// Plans compiled from `blueprint`, one for each of `combinations` (the matrix combinations that are cases;
+    /// `nil`: every combination).
+    static func lazy(_ blueprint: CaseBlueprint, combinations: [Int]?) -> CasePlans {
         CasePlans(storage: .lazy(blueprint, combinations: combinations))
     }
 
@@ -24,7 +26,7 @@ public struct CasePlans: Sequence, Sendable {
     public var count: Int {
         switch storage {
         case .made(let plans): plans.count
-        case .lazy(_, let combinations): combinations.count
+        case .lazy(let blueprint, let combinations): combinations?.count ?? blueprint.combinationCount
         }
     }
 
@@ -50,9 +52,9 @@ public struct CasePlans: Sequence, Sendable {
             case .made(let plans):
                 return position < plans.count ? plans[position] : nil
             case .lazy(let blueprint, let combinations):
-                guard position < combinations.count else { return nil }
+                guard position < count else { return nil }
                 return blueprint.compileCase(
-                    combination: combinations[position],
+                    combination: combinations?[position] ?? position,
                     caseIndex: position,
                     templates: templates
                 ).plan
@@ -69,7 +71,7 @@ public struct CasePlans: Sequence, Sendable {
         private var count: Int {
             switch storage {
             case .made(let plans): plans.count
-            case .lazy(_, let combinations): combinations.count
+            case .lazy(let blueprint, let combinations): combinations?.count ?? blueprint.combinationCount
             }
         }
     }
