@@ -13,36 +13,46 @@ public enum JSONReporter {
     /// summary that counts them.
     struct Writer: ReportWriter {
         private var written = 0
-        private let encoder: JSONEncoder = {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return encoder
-        }()
 
         mutating func begin(_ context: ReportContext) -> String {
             "{\n  \"cases\" : ["
         }
 
         mutating func write(_ record: JSONCaseRecord, _ context: ReportContext) -> String {
+            write(encoded: JSONReporter.caseText(record))
+        }
+
+        /// A case already encoded by ``JSONReporter/caseText(_:)``.
+        mutating func write(encoded text: String) -> String {
             defer { written += 1 }
-            let text = encoded(record)
-            let indented = text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
-            return (written == 0 ? "\n" : ",\n") + indented.joined(separator: "\n")
+            return (written == 0 ? "\n" : ",\n") + text
         }
 
         mutating func end(_ context: ReportContext) -> String {
-            let envelope = encoded(JSONReportDocument(context))
+            let envelope = JSONReporter.encoded(JSONReportDocument(context))
             // `{\n  "durationMs" : …\n}` without its opening brace follows the cases.
             return (written == 0 ? "]" : "\n  ]") + ",\n" + envelope.dropFirst(2) + "\n"
         }
+    }
 
-        private func encoded(_ value: some Encodable) -> String {
-            do {
-                return String(decoding: try encoder.encode(value), as: UTF8.self)
-            } catch {
-                // Only strings, numbers and booleans are encoded, so this cannot happen; still never crash.
-                return "{\"encodingError\": \(JSONText.quoted("\(error)"))}"
-            }
+    /// One case as the document holds it: pretty-printed with sorted keys, indented to its place in `cases`.
+    static func caseText(_ record: JSONCaseRecord) -> String {
+        var bytes: [UInt8] = Array("    ".utf8)
+        for byte in encoded(record).utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\n") { bytes.append(contentsOf: [32, 32, 32, 32]) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func encoded(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            // Only strings, numbers and booleans are encoded, so this cannot happen; still never crash.
+            return "{\"encodingError\": \(JSONText.quoted("\(error)"))}"
         }
     }
 }

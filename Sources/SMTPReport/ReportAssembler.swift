@@ -7,10 +7,17 @@ struct ReportAssembler {
     var destinations: [ReportDestination]
     var transcripts: String?
 
-    /// Writes every destination. `cases` hands each case, in order, to the closure it is given.
+    /// Whether writing needs each case decoded: a format other than JSON, or transcripts. (A JSON destination
+    /// takes the case's JSON text as it is.)
+    var needsRecords: Bool {
+        transcripts != nil || destinations.contains { $0.format != .json }
+    }
+
+    /// Writes every destination. `cases` hands each case, in order, to the closure it is given: its JSON text
+    /// (``JSONReporter/caseText(_:)``) and, when ``needsRecords``, its record.
     func write(
         _ context: ReportContext,
-        cases: ((JSONCaseRecord) throws -> Void) throws -> Void
+        cases: ((String, JSONCaseRecord?) throws -> Void) throws -> Void
     ) throws(ReportWriteError) {
         var outputs: [(sink: FileSink, writer: any ReportWriter)] = []
         var files = transcripts.map { TranscriptWriter.Files(directory: $0) }
@@ -21,13 +28,20 @@ struct ReportAssembler {
                 try sink.write(context.mask.applyToRendered(writer.begin(context)))
                 outputs.append((sink, writer))
             }
-            try cases { record in
+            try cases { text, record in
                 for index in outputs.indices {
-                    try outputs[index].sink.write(
-                        context.mask.applyToRendered(outputs[index].writer.write(record, context))
-                    )
+                    let piece: String
+                    if var json = outputs[index].writer as? JSONReporter.Writer {
+                        piece = json.write(encoded: text)
+                        outputs[index].writer = json
+                    } else if let record {
+                        piece = outputs[index].writer.write(record, context)
+                    } else {
+                        continue
+                    }
+                    try outputs[index].sink.write(context.mask.applyToRendered(piece))
                 }
-                try files?.write(record, mask: context.mask)
+                if let record { try files?.write(record, mask: context.mask) }
             }
             for index in outputs.indices {
                 try outputs[index].sink.write(context.mask.applyToRendered(outputs[index].writer.end(context)))

@@ -26,7 +26,6 @@ public final class ReportSpool {
     private var entries: [Entry] = []
     private var offset: UInt64 = 0
     private var tally = CaseTally()
-    private let encoder = JSONEncoder()
 
     /// Creates a spool for a run that writes `destinations` and, when given, a transcript file per case into
     /// `transcripts`.
@@ -70,7 +69,8 @@ public final class ReportSpool {
         tally.add(record)
         guard isNeeded else { return }
         do {
-            let data = try encoder.encode(record)
+            // Kept as the JSON report shows it: written there as it is, decoded for the other formats.
+            let data = Data(JSONReporter.caseText(record).utf8)
             try handle.write(contentsOf: data)
             entries.append(Entry(ordinal: ordinal, sequence: entries.count, offset: offset, length: data.count))
             offset += UInt64(data.count)
@@ -99,13 +99,15 @@ public final class ReportSpool {
         guard isNeeded else { return tally.summary }
         let ordered = entries.sorted { ($0.ordinal, $0.sequence) < ($1.ordinal, $1.sequence) }
         let decoder = JSONDecoder()
-        try ReportAssembler(destinations: destinations, transcripts: transcripts).write(context) { body in
+        let assembler = ReportAssembler(destinations: destinations, transcripts: transcripts)
+        try assembler.write(context) { body in
             for entry in ordered {
                 try handle.seek(toOffset: entry.offset)
                 guard let data = try handle.read(upToCount: entry.length), data.count == entry.length else {
                     throw ReportWriteError(path: path, reason: "the spool file is shorter than written")
                 }
-                try body(try decoder.decode(JSONCaseRecord.self, from: data))
+                let record = assembler.needsRecords ? try decoder.decode(JSONCaseRecord.self, from: data) : nil
+                try body(String(decoding: data, as: UTF8.self), record)
             }
         }
         return tally.summary
