@@ -49,6 +49,8 @@ public final class ReportSpool {
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
             else { throw CocoaError(.fileWriteNoPermission) }
             handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+            // Unlinked at once: the open handle keeps it, and a run that is killed leaves nothing behind.
+            try FileManager.default.removeItem(atPath: path)
         } catch {
             throw ReportWriteError(path: path, reason: error.localizedDescription)
         }
@@ -56,7 +58,6 @@ public final class ReportSpool {
 
     deinit {
         try? handle.close()
-        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// Whether anything is to be written: a destination or a transcript folder.
