@@ -84,7 +84,9 @@ extension CaseCompiler {
             generated.append(
                 (
                     PlanText(literal: "Message-ID"),
-                    PlanText(literal: "<smtpspec.\(options.messageIDPrefix).\(messageCount)@\(domain)>")
+                    PlanText(
+                        literal: "<smtpspec.\(options.messageIDPrefix).\(caseIndex).\(messageCount)@\(domain)>"
+                    )
                 )
             )
         }

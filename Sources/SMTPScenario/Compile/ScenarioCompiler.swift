@@ -74,7 +74,8 @@ public struct ScenarioCompiler: Sendable {
                 directory: directory.isEmpty ? "." : directory,
                 options: options,
                 date: date,
-                interpolator: interpolator
+                interpolator: interpolator,
+                caseIndex: played.count - 1
             )
             let steps = compiler.compile(ast.steps)
             diagnostics += compiler.diagnostics.filter { seen.insert($0).inserted }
