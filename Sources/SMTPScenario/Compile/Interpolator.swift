@@ -85,6 +85,13 @@ struct Interpolator {
             )
             return nil
         }
+        // Most strings name no variable: their text is the string itself.
+        switch template.parts.count {
+        case 0: return Output(text: PlanText([]), origins: [])
+        case 1:
+            if case .literal(let text) = template.parts[0] { return Output(text: PlanText(literal: text), origins: []) }
+        default: break
+        }
         var segments: [PlanText.Segment] = []
         var origins: [(String, VariableOrigin)] = []
         var failed = false
