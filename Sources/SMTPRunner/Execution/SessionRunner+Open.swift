@@ -94,7 +94,8 @@ extension SessionRunner {
                         tls = try TLSSettings(
                             plan: openPlan.tlsOptions,
                             host: candidate.tlsName,
-                            additionalTrustRoots: options.additionalTrustRoots
+                            additionalTrustRoots: options.additionalTrustRoots,
+                            cache: options.tlsContexts
                         )
                     } catch {
                         return failed(error)
