@@ -51,3 +51,20 @@ struct ConnectionReuseTests {
         #expect(cache.count == 0)
     }
 }
+
+@Suite("A session's task runs on its connection's event loop")
+struct SessionExecutorTests {
+    @Test("work run with the event-loop executor runs on that loop, across awaits")
+    func runsOnTheLoop() async throws {
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let onLoop = await EventLoopTaskExecutor.run(on: loop) { () -> [Bool] in
+            var seen = [loop.inEventLoop]
+            try? await Task.sleep(for: .milliseconds(1))
+            seen.append(loop.inEventLoop)
+            _ = try? await loop.submit { 1 }.get()
+            seen.append(loop.inEventLoop)
+            return seen
+        }
+        #expect(onLoop == [true, true, true])
+    }
+}
