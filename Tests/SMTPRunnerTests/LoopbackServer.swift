@@ -30,6 +30,8 @@ struct LoopbackServer: Sendable {
 
     /// The port it listens on.
     let port: Int
+    /// The address it listens on: `127.0.0.1` unless a test asks for `::1`.
+    let host: String
     private let server: NIOAsyncChannel<Child, Never>
     private let received: Received
 
@@ -44,16 +46,17 @@ struct LoopbackServer: Sendable {
     /// Starts a server playing `script` for each connection (one at a time), and runs `body` with it.
     static func with<T: Sendable>(
         _ script: [Action],
+        host: String = "127.0.0.1",
         _ body: (LoopbackServer) async throws -> T
     ) async throws -> T {
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: "127.0.0.1", port: 0) { child in
+            .bind(host: host, port: 0) { child in
                 child.eventLoop.makeCompletedFuture { try Child(wrappingChannelSynchronously: child) }
             }
         let port = server.channel.localAddress?.port ?? 0
         let received = Received()
-        let instance = LoopbackServer(port: port, server: server, received: received)
+        let instance = LoopbackServer(port: port, host: host, server: server, received: received)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await server.executeThenClose { connections in
@@ -72,8 +75,8 @@ struct LoopbackServer: Sendable {
     /// The lines the server read from clients so far.
     var receivedLines: [String] { received.lines }
 
-    /// `127.0.0.1:port`.
-    var address: String { "127.0.0.1:\(port)" }
+    /// `127.0.0.1:port`, or `[::1]:port`.
+    var address: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
     private static func play(_ script: [Action], on connection: Child, received: Received) async throws {
         try await connection.executeThenClose { inbound, outbound in

@@ -181,7 +181,7 @@ struct VerbCompilationTests {
         let lines = compiled[2].displayLines().map(\.text)
         #expect(lines.first == "DATA")
         #expect(lines.contains { $0.hasPrefix("Date: ") })
-        #expect(lines.contains("Message-ID: <smtpspec.fixed.1@contoso.com>"))
+        #expect(lines.contains("Message-ID: <smtpspec.fixed.0.1@contoso.com>"))
         #expect(lines.contains("From: <chris@contoso.com>"))
         #expect(lines.contains("To: <kate@fabrikam.com>"))
         #expect(lines.contains("Subject: Test from Contoso"))

@@ -63,9 +63,15 @@ public struct ScenarioRunner: Sendable {
         let maximum = max(1, scenario.retry?.attempts ?? 1)
         var attempt = 0
         var outcome: SessionOutcome
+        // One loop of the run's group for the whole session: its connections use it, and so does its task.
+        var sessionOptions = options
+        let loop = options.eventLoopGroup.next()
+        sessionOptions.eventLoopGroup = loop
         repeat {
             attempt += 1
-            outcome = await SessionRunner(plan: plan, options: options, pinnedExchanger: exchanger).play()
+            outcome = await EventLoopTaskExecutor.run(on: loop) {
+                await SessionRunner(plan: plan, options: sessionOptions, pinnedExchanger: exchanger).play()
+            }
             guard attempt < maximum, let policy = scenario.retry, shouldRetry(outcome, on: policy) else { break }
             options.logger.debug(
                 "retrying after a matching reply",

@@ -94,7 +94,8 @@ extension SessionRunner {
                         tls = try TLSSettings(
                             plan: openPlan.tlsOptions,
                             host: candidate.tlsName,
-                            additionalTrustRoots: options.additionalTrustRoots
+                            additionalTrustRoots: options.additionalTrustRoots,
+                            cache: options.tlsContexts
                         )
                     } catch {
                         return failed(error)
@@ -196,8 +197,9 @@ extension SessionRunner {
         return MailExchangers.hosts(for: domain, outcome: outcome)
     }
 
-    /// The addresses to try for a host (a mail exchanger's, when it came from an MX lookup): resolved through
-    /// `--dns-server` when given, otherwise left to NIO's resolver (getaddrinfo, IPv6 and IPv4).
+    /// The addresses to try for a host (a mail exchanger's, when it came from an MX lookup): an address literal as
+    /// it is, a name resolved through `--dns-server` when given, otherwise left to NIO's resolver (getaddrinfo, IPv6
+    /// and IPv4).
     private func addresses(
         for host: String,
         exchanger: MXRecord?,
@@ -205,8 +207,9 @@ extension SessionRunner {
         label: String,
         tlsName: String
     ) async -> Result<[Candidate], MailExchangers.Problem> {
-        guard options.dnsServer != nil, !TLSSettings.isAddressLiteral(host) else {
-            return .success([Candidate(destination: .host(host, port: port), shown: label, tlsName: tlsName)])
+        let destination = Connector.Destination.named(host, port: port)
+        guard options.dnsServer != nil, case .host = destination, !TLSSettings.isAddressLiteral(host) else {
+            return .success([Candidate(destination: destination, shown: label, tlsName: tlsName)])
         }
         let resolver = DNSResolver(server: options.dnsServer)
         let resolved =

@@ -12,7 +12,8 @@ extension SessionRunner {
             settings = try TLSSettings(
                 plan: tlsPlan,
                 host: tlsName,
-                additionalTrustRoots: options.additionalTrustRoots
+                additionalTrustRoots: options.additionalTrustRoots,
+                cache: options.tlsContexts
             )
         } catch {
             fail(&result, error, phase: .tlsHandshake, took: .zero)

@@ -14,13 +14,17 @@ public struct RunnerOptions: Sendable {
     public var dnsServer: Endpoint?
     /// Where the runner logs (at debug and trace level; it never prints).
     public var logger: Logger
-    /// The event loops connections run on.
+    /// The event loops connections run on: one group for the whole run (NIO's shared singleton unless a caller
+    /// gives its own), never one per session.
     public var eventLoopGroup: any EventLoopGroup
     /// How long the polite QUIT after a failed step may wait for its reply.
     public var quitGracePeriod: Duration
     /// Certificates trusted besides the system's roots (or a step's `ca-file`) when TLS is verified: `run --mock`
     /// trusts the in-process mock's own certificate, so a scenario's `starttls` verifies against it as written.
     public var additionalTrustRoots: [NIOSSLCertificate] = []
+    /// The TLS client contexts of the run, built once per distinct configuration and shared by every session
+    /// (copies of these options share it too).
+    let tlsContexts = TLSContextCache()
 
     /// Creates options; by default nothing is overridden and NIO's shared event loops are used.
     public init(

@@ -14,6 +14,18 @@ enum Connector {
         case host(String, port: Int)
         /// A resolved socket address.
         case address(SocketAddress)
+
+        /// An IPv4 or IPv6 address literal (`127.0.0.1`, `::1`) as a socket address, so that connecting needs
+        /// neither getaddrinfo nor Happy Eyeballs; a host name (or anything `inet_pton` does not read) as a name
+        /// for NIO's resolver.
+        static func named(_ host: String, port: Int) -> Destination {
+            if host.contains(":") || host.last?.isNumber == true,
+                let address = try? SocketAddress(ipAddress: host, port: port)
+            {
+                return .address(address)
+            }
+            return .host(host, port: port)
+        }
     }
 
     /// Connects within `timeout`; `tls` adds a TLS client handler first (implicit TLS), with a

@@ -169,18 +169,25 @@ final class SMTPConnection {
         deadlineNumber &+= 1
         let number = deadlineNumber
         let when = NIODeadline.now() + TimeAmount(timeout)
-        let channel = self.channel
-        channel.eventLoop.execute {
-            try? channel.pipeline.syncOperations.handler(type: InboundEventHandler.self).armDeadline(number, at: when)
-        }
+        onLoop { handler in handler.armDeadline(number, at: when) }
         return number
     }
 
     private func disarmDeadline() {
+        onLoop { handler in handler.disarmDeadline() }
+    }
+
+    /// Runs `body` with the event handler on the channel's loop: at once when the session already runs there (its
+    /// task executor is the loop), else as a task for the loop.
+    private func onLoop(_ body: @escaping @Sendable (InboundEventHandler) -> Void) {
         let channel = self.channel
-        channel.eventLoop.execute {
-            try? channel.pipeline.syncOperations.handler(type: InboundEventHandler.self).disarmDeadline()
+        let run: @Sendable () -> Void = {
+            guard let handler = try? channel.pipeline.syncOperations.handler(type: InboundEventHandler.self) else {
+                return
+            }
+            body(handler)
         }
+        if channel.eventLoop.inEventLoop { run() } else { channel.eventLoop.execute(run) }
     }
 
     /// Maps an error that ended the inbound stream to a transport error.

@@ -11,19 +11,39 @@ struct TLSSettings: Sendable {
     /// Whether the chain and name are verified.
     let verify: Bool
 
-    /// Builds the context: full verification against the system's roots by default, `caFile` instead of them,
-    /// `serverName` for SNI and the name check, or no verification at all.
+    /// Builds the context, or takes it from `cache` when a session of the run already built the same one: full
+    /// verification against the system's roots by default, `caFile` instead of them, `serverName` for SNI and the
+    /// name check, or no verification at all.
     ///
     /// - Parameters:
     ///   - host: the host name the connection was made to (the name in the file, or the MX host).
     ///   - additionalTrustRoots: certificates trusted besides the roots (`RunnerOptions.additionalTrustRoots`).
-    init(plan: TLSPlan, host: String, additionalTrustRoots: [NIOSSLCertificate] = []) throws(TransportError) {
+    ///   - cache: the run's contexts (`RunnerOptions.tlsContexts`); a fresh cache builds a new context.
+    init(
+        plan: TLSPlan,
+        host: String,
+        additionalTrustRoots: [NIOSSLCertificate] = [],
+        cache: TLSContextCache = TLSContextCache()
+    ) throws(TransportError) {
+        let key = TLSContextCache.Key(
+            verify: plan.verify,
+            caFile: plan.caFile,
+            additionalTrustRoots: additionalTrustRoots
+        )
+        context = try cache.context(for: key, make: Self.makeContext)
+        let name = plan.serverName ?? host
+        serverHostname = Self.isAddressLiteral(name) ? nil : name
+        verify = plan.verify
+    }
+
+    /// A new client context for a configuration.
+    static func makeContext(_ key: TLSContextCache.Key) throws(TransportError) -> NIOSSLContext {
         var configuration = TLSConfiguration.makeClientConfiguration()
-        configuration.certificateVerification = plan.verify ? .fullVerification : .none
-        if !additionalTrustRoots.isEmpty {
-            configuration.additionalTrustRoots = [.certificates(additionalTrustRoots)]
+        configuration.certificateVerification = key.verify ? .fullVerification : .none
+        if !key.additionalTrustRoots.isEmpty {
+            configuration.additionalTrustRoots = [.certificates(key.additionalTrustRoots)]
         }
-        if let caFile = plan.caFile {
+        if let caFile = key.caFile {
             do {
                 configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
             } catch {
@@ -31,13 +51,10 @@ struct TLSSettings: Sendable {
             }
         }
         do {
-            context = try NIOSSLContext(configuration: configuration)
+            return try NIOSSLContext(configuration: configuration)
         } catch {
             throw .local("cannot set up TLS: \(error)")
         }
-        let name = plan.serverName ?? host
-        serverHostname = Self.isAddressLiteral(name) ? nil : name
-        verify = plan.verify
     }
 
     /// Whether `host` is an IPv4 or IPv6 address literal (SNI cannot carry those).

@@ -58,7 +58,8 @@ struct CaseBlueprint: Sendable {
             directory: directory,
             options: options,
             date: date,
-            interpolator: interpolator
+            interpolator: interpolator,
+            caseIndex: caseIndex
         )
         let steps = compiler.compile(ast.steps)
         let secrets = compiler.interpolator.secrets

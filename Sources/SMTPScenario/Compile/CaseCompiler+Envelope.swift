@@ -151,6 +151,14 @@ extension CaseCompiler {
     /// `never`, or a list of success, failure and delay, each once; SMTPCore's `DSNNotify` decides what is valid
     /// (RFC 3461 §4.1), each word is tried alone so that a bad one is shown where it is written.
     private mutating func compileNotify(_ notify: NotifyAST) -> DSNNotify? {
+        // `notify` is not interpolated: what one case found valid, every case does.
+        if let known = interpolator.templates.notify(at: notify.location) { return known }
+        guard let parsed = compileNotifyAnew(notify) else { return nil }
+        interpolator.templates.keep(parsed, at: notify.location)
+        return parsed
+    }
+
+    private mutating func compileNotifyAnew(_ notify: NotifyAST) -> DSNNotify? {
         let words = ["never"] + DSNNotify.Condition.allCases.map { $0.rawValue.lowercased() }
         var seen: Set<String> = []
         for value in notify.values {
@@ -202,7 +210,7 @@ extension CaseCompiler {
         }
         // RFC 5321 §4.1.1.3: <Postmaster> without a domain is a valid forward-path.
         if !allowNull, address.lowercased() == "postmaster" { return }
-        for found in AddressSyntax.validateMailbox(address, allowUTF8: utf8) {
+        for found in interpolator.templates.mailboxProblems(address, allowUTF8: utf8) {
             problem(
                 in: text,
                 at: value,
@@ -221,7 +229,7 @@ extension CaseCompiler {
 
     /// Checks a domain's syntax and RFC 5321 limits; a secret domain is described by each problem's summary.
     mutating func checkDomainText(_ domain: PlanText, at value: Located<String>, allowLiteral: Bool) {
-        for found in AddressSyntax.validateDomain(domain.wire(), allowAddressLiteral: allowLiteral) {
+        for found in interpolator.templates.domainProblems(domain.wire(), allowAddressLiteral: allowLiteral) {
             problem(
                 in: domain,
                 at: value,

@@ -84,7 +84,9 @@ extension CaseCompiler {
             generated.append(
                 (
                     PlanText(literal: "Message-ID"),
-                    PlanText(literal: "<smtpspec.\(options.messageIDPrefix).\(messageCount)@\(domain)>")
+                    PlanText(
+                        literal: "<smtpspec.\(options.messageIDPrefix).\(caseIndex).\(messageCount)@\(domain)>"
+                    )
                 )
             )
         }
@@ -162,13 +164,52 @@ extension CaseCompiler {
     }
 }
 
-/// Formats dates as RFC 5322 §3.3 writes them: `Fri, 05 Aug 2016 16:24:41 +0000`.
+/// Formats dates as RFC 5322 §3.3 writes them, in UTC: `Fri, 05 Aug 2016 16:24:41 +0000`.
+///
+/// Written by hand rather than with a `DateFormatter`: a formatter is costly to make and not to be shared across
+/// threads, and the output is fixed (English names, UTC, the Gregorian calendar), so arithmetic on the seconds since
+/// 1970 gives the same text as `DateFormatter` with `EEE, dd MMM yyyy HH:mm:ss Z`, `en_US_POSIX` and UTC (for years
+/// 1583 to 9999; earlier dates are proleptic Gregorian, where the formatter switches to the Julian calendar).
 enum RFC5322Date {
+    private static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]  // 1970-01-01 was a Thursday
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `date` in UTC, to the whole second (fractions are dropped, as the formatter drops them).
     static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return formatter.string(from: date)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let (days, secondOfDay) = floorDivision(seconds, 86_400)
+        let (year, month, day) = civil(fromDays: days)
+        let weekday = weekdays[floorDivision(days, 7).remainder]
+        var text = weekday + ", " + padded(day, 2) + " " + months[month - 1] + " " + padded(year, 4) + " "
+        text += padded(secondOfDay / 3600, 2) + ":" + padded(secondOfDay / 60 % 60, 2) + ":"
+        text += padded(secondOfDay % 60, 2) + " +0000"
+        return text
+    }
+
+    /// Quotient and remainder rounded towards minus infinity, so that times before 1970 fall on the right day.
+    private static func floorDivision(_ value: Int, _ divisor: Int) -> (quotient: Int, remainder: Int) {
+        let remainder = value % divisor
+        return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
+    }
+
+    /// Year, month (1...12) and day (1...31) of a count of days since 1970-01-01 in the proleptic Gregorian
+    /// calendar (Howard Hinnant's `civil_from_days`).
+    private static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468  // days since 0000-03-01
+        let era = floorDivision(shifted, 146_097).quotient
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153  // 0 is March
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+
+    /// `value` in decimal with leading zeros up to `width` digits.
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

@@ -13,6 +13,9 @@ struct CaseCompiler {
     /// The Date header of generated messages: ``CompileOptions/now``, formatted once per scenario rather than per
     /// message (a DateFormatter is costly to make, and a matrix makes many messages).
     let date: String
+    /// The case's position among the scenario's cases (0-based, in matrix order): with
+    /// ``CompileOptions/messageIDPrefix`` it makes each case's Message-IDs and `${case.id}` unique.
+    let caseIndex: Int
     /// Variable resolution for this case.
     var interpolator: Interpolator
     /// Sender and recipients seen so far, for generated From/To headers.
@@ -22,12 +25,27 @@ struct CaseCompiler {
     /// `rcpt` steps compiled so far, held to ``InputLimits/recipientsPerCase``.
     var recipientCount = 0
 
-    init(ast: ScenarioAST, directory: String, options: CompileOptions, date: String, interpolator: Interpolator) {
+    init(
+        ast: ScenarioAST,
+        directory: String,
+        options: CompileOptions,
+        date: String,
+        interpolator: Interpolator,
+        caseIndex: Int
+    ) {
         self.ast = ast
         self.directory = directory
         self.options = options
         self.date = date
+        self.caseIndex = caseIndex
         self.interpolator = interpolator
+        self.interpolator.caseID = Self.caseID(prefix: options.messageIDPrefix, index: caseIndex)
+    }
+
+    /// `${case.id}`: the first 12 characters of the run's prefix (hex digits of a random UUID unless the options
+    /// say otherwise), `-`, and the case's index; unique per case and per run.
+    static func caseID(prefix: String, index: Int) -> String {
+        String(prefix.unicodeScalars.filter { $0 != "-" }.prefix(12)) + "-" + String(index)
     }
 
     /// The problems found (interpolation and step compilation).

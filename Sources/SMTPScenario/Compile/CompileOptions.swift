@@ -42,11 +42,11 @@ public struct CompileOptions: Sendable {
         self.knownPersonas = knownPersonas
     }
 
-    /// Parses one `--var K=V` argument.
+    /// Parses one `--var K=V` argument; `nil` for a malformed one or a reserved name (`case.…`, the built-ins).
     public static func parseOverride(_ argument: String) -> (name: String, value: String)? {
         guard let equals = argument.firstIndex(of: "=") else { return nil }
         let name = String(argument[..<equals])
-        guard Template.isValidName(name[...]) else { return nil }
+        guard Template.isValidName(name[...]), !Interpolator.isReserved(name) else { return nil }
         return (name, String(argument[argument.index(after: equals)...]))
     }
 }

@@ -2,8 +2,24 @@ import SMTPYAML
 
 extension CaseCompiler {
     /// Compiles `expect` (or the verb's default) into an ``Expectation``.
+    ///
+    /// An expectation written without `${…}` references compiles the same in every case: the first case that
+    /// compiles it without a problem keeps it for the others.
     mutating func compileExpectation(_ ast: ExpectationAST?, verb: Verb) -> Expectation {
         guard let ast else { return StepDefaults.defaultExpectation(for: verb) }
+        let cache = interpolator.templates
+        let key = TemplateCache.ExpectationKey(location: ast.location, verb: verb)
+        if let known = cache.expectation(key) { return known }
+        let problems = interpolator.diagnostics.count
+        let expectation = compileExpectationAnew(ast, verb: verb)
+        let strings = ast.replies + ast.perRecipient + ast.capabilities + ast.lacks + (ast.text.map { [$0] } ?? [])
+        if interpolator.diagnostics.count == problems, strings.allSatisfy({ cache.isLiteral($0.value) }) {
+            cache.keep(expectation, for: key)
+        }
+        return expectation
+    }
+
+    private mutating func compileExpectationAnew(_ ast: ExpectationAST, verb: Verb) -> Expectation {
         let (replies, noConnection, written) = compileReplies(ast.replies, verb: verb)
         if noConnection, !replies.isEmpty {
             error(

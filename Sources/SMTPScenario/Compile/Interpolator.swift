@@ -11,6 +11,8 @@ struct Interpolator {
     let sources: [String: SourceFile]
     /// Names captured by the steps compiled so far.
     var captureNames: Set<String> = []
+    /// The value of the built-in `${case.id}` (set by ``CaseCompiler``); `nil` where no case is being compiled.
+    var caseID: String?
     /// Problems found.
     var diagnostics: [Diagnostic] = []
     /// Every secret value met, for redaction.
@@ -83,6 +85,13 @@ struct Interpolator {
             )
             return nil
         }
+        // Most strings name no variable: their text is the string itself.
+        switch template.parts.count {
+        case 0: return Output(text: PlanText([]), origins: [])
+        case 1:
+            if case .literal(let text) = template.parts[0] { return Output(text: PlanText(literal: text), origins: []) }
+        default: break
+        }
         var segments: [PlanText.Segment] = []
         var origins: [(String, VariableOrigin)] = []
         var failed = false
@@ -124,6 +133,24 @@ struct Interpolator {
                         )
                     )
                 }
+            case .variable(let name, _, let offset) where Self.isReserved(name):
+                guard name == Self.caseIDName, let caseID else {
+                    failed = true
+                    diagnostics.append(
+                        Diagnostic(
+                            message: name == Self.caseIDName
+                                ? "'${\(name)}' is known only in a case's steps"
+                                : "unknown built-in variable '\(name)'",
+                            location: place(value, offset: offset),
+                            note: "names starting with '\(Self.reservedPrefix)' are reserved for smtpspec; "
+                                + "the built-in one is ${\(Self.caseIDName)}",
+                            span: name.count + 3
+                        )
+                    )
+                    continue
+                }
+                guard fits(caseID.utf8.count, reference: "${\(name)}", offset: offset) else { return nil }
+                segments.append(.literal(caseID))
             case .variable(let name, let defaultValue, let offset):
                 if captureNames.contains(name) {
                     guard fits(PlanText.Segment.capture(name).measure, reference: "${\(name)}", offset: offset) else {
@@ -210,6 +237,15 @@ struct Interpolator {
         resolved[name] = result
         return result
     }
+
+    /// The prefix of smtpspec's built-in variables: a scenario, environment, matrix, capture or `--var` may not
+    /// define a name that starts with it.
+    static let reservedPrefix = "case."
+    /// The built-in variable unique to each case of each run.
+    static let caseIDName = "case.id"
+
+    /// Whether `name` is reserved for a built-in variable.
+    static func isReserved(_ name: some StringProtocol) -> Bool { name.hasPrefix(reservedPrefix) }
 
     /// The location of a 0-based offset inside a located string, allowing for a quote before it.
     func place(_ value: Located<String>, offset: Int) -> SourceLocation {

@@ -176,6 +176,14 @@ public struct ScenarioReader {
                 at: location,
                 note: "names start with a letter or '_' and contain letters, digits, '_', '-' or '.'"
             )
+        } else if Interpolator.isReserved(name) {
+            error(
+                "variable name '\(name)' is reserved",
+                at: location,
+                note: "names starting with '\(Interpolator.reservedPrefix)' are smtpspec's built-in variables "
+                    + "(${\(Interpolator.caseIDName)}); choose another name",
+                span: name.count
+            )
         }
     }
 

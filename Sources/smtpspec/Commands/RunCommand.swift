@@ -192,10 +192,13 @@ struct RunCommand: AsyncParsableCommand {
     private func compileAll() throws -> [CompiledScenario] {
         let (files, missing) = ScenarioFiles.find(paths)
         for diagnostic in missing { Console.err(diagnostic.rendered(source: nil)) }
-        let compiler = ScenarioCompiler(options: scenario.compileOptions)
+        var compiler = ScenarioCompiler(options: scenario.compileOptions)
         var compiled: [CompiledScenario] = []
         var invalid = !missing.isEmpty
         for file in files {
+            // A random Message-ID prefix of each file's own: no two files' cases share a Message-ID or a
+            // `${case.id}` (each unique per case within its file and per run).
+            compiler.options.messageIDPrefix = UUID().uuidString.lowercased()
             let result = compiler.compile(path: file)
             if !result.errors.isEmpty { Console.err(result.rendered() + "\n") }
             if let scenario = result.scenario { compiled.append(scenario) } else { invalid = true }
