@@ -55,7 +55,18 @@ public struct ReplyTemplate: Sendable, Hashable, CustomStringConvertible {
 
     /// The lines with every placeholder filled from `values`; unknown placeholders stay as written.
     public func rendered(_ values: [String: String]) -> [String] {
-        lines.map { Self.fill($0, values) }
+        rendered { values[String($0)] }
+    }
+
+    /// The lines with every placeholder whose name `value` knows filled in; the others stay as written.
+    func rendered(_ value: (Substring) -> String?) -> [String] {
+        guard hasPlaceholders else { return lines }
+        return lines.map { Self.fill($0, value) }
+    }
+
+    /// Whether any line may hold a placeholder (has a `{`); a reply without one is sent as written.
+    var hasPlaceholders: Bool {
+        lines.contains { $0.utf8.contains(UInt8(ascii: "{")) }
     }
 
     private static func leadingCode(_ row: String) -> Int? {
@@ -65,16 +76,15 @@ public struct ReplyTemplate: Sendable, Hashable, CustomStringConvertible {
         return Int(String(String.UnicodeScalarView(scalars.prefix(3))))
     }
 
-    private static func fill(_ line: String, _ values: [String: String]) -> String {
-        guard line.contains("{") else { return line }
+    private static func fill(_ line: String, _ value: (Substring) -> String?) -> String {
+        guard line.utf8.contains(UInt8(ascii: "{")) else { return line }
         var out = ""
         var rest = line[...]
         while let open = rest.firstIndex(of: "{") {
             out += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let key = String(rest[rest.index(after: open)..<close])
-            if let value = values[key] {
-                out += value
+            if let filled = value(rest[rest.index(after: open)..<close]) {
+                out += filled
             } else {
                 out += rest[open...close]
             }

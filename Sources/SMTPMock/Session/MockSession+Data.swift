@@ -147,21 +147,21 @@ extension MockSession {
     private func identifiers() -> [String: String] {
         let seed = "\(persona.hostname)/\(environment.connectionNumber)/\(messagesAccepted)"
         let digest = Array(SHA256.hash(data: Array(seed.utf8)))
-        let hex = digest.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-        let guid =
-            [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4)]
-            .joined(separator: "-") + "-" + hex.dropFirst(20).prefix(12)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(digest.count * 2)
+        for byte in digest {
+            hex.append(Self.hexDigits[Int(byte >> 4)])
+            hex.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+        func text(_ range: Range<Int>) -> String { String(decoding: hex[range], as: UTF8.self) }
+        let guid = text(0..<8) + "-" + text(8..<12) + "-" + text(12..<16) + "-" + text(16..<20) + "-" + text(20..<32)
         let internalID = digest.prefix(6).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 10_000_000_000_000
         return [
             "message-id": guid,
             "internal-id": String(internalID),
-            "queue-id": String(hex.prefix(10)).uppercased(),
+            "queue-id": text(0..<10).uppercased(),
         ]
     }
-}
 
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -2,14 +2,15 @@ import SMTPCore
 
 extension MockSession {
     mutating func mail(_ argument: String, actions: inout [SessionAction]) {
-        let usage = ["usage": "MAIL FROM:<address>", "argument": argument]
         guard helo != nil else { return actions.append(.reply(reply(.needHelo))) }
         guard transaction == nil else { return actions.append(.reply(reply(.nestedMail))) }
         if persona.tls.required, !tlsActive { return actions.append(.reply(reply(.tlsRequired))) }
         if persona.auth.required, authenticatedUser == nil { return actions.append(.reply(reply(.authRequired))) }
         guard argument.uppercased().hasPrefix("FROM:"),
             let (path, parameters) = PathSyntax.split(argument.dropFirst(5))
-        else { return actions.append(.reply(reply(.syntaxError, usage))) }
+        else {
+            return actions.append(.reply(reply(.syntaxError, ["usage": "MAIL FROM:<address>", "argument": argument])))
+        }
         var next = MailTransaction(reversePath: path, parameters: parameters)
         if let refusal = checkMailParameters(parameters, into: &next) {
             return actions.append(.reply(refusal))
@@ -27,10 +28,11 @@ extension MockSession {
     }
 
     mutating func rcpt(_ argument: String, actions: inout [SessionAction]) {
-        let usage = ["usage": "RCPT TO:<address>", "argument": argument]
         guard var current = transaction else { return actions.append(.reply(reply(.needMail))) }
         guard argument.uppercased().hasPrefix("TO:"), let (path, parameters) = PathSyntax.split(argument.dropFirst(3))
-        else { return actions.append(.reply(reply(.syntaxError, usage))) }
+        else {
+            return actions.append(.reply(reply(.syntaxError, ["usage": "RCPT TO:<address>", "argument": argument])))
+        }
         if let refusal = checkRecipientParameters(parameters) { return actions.append(.reply(refusal)) }
         let values = ["address": path, "argument": argument]
         let utf8 = current.envelope.smtputf8

@@ -7,18 +7,29 @@ extension MockSession {
         render(persona.replies[name], extra)
     }
 
-    /// A template with its placeholders filled from the session and `extra`.
+    /// A template with its placeholders filled from `extra` and the session.
+    ///
+    /// Replies go out for every command, so this builds nothing it does not need: a template without placeholders
+    /// is used as written, and a placeholder's value is looked up only when the template names it.
     func render(_ template: ReplyTemplate, _ extra: [String: String] = [:]) -> Reply {
-        var values: [String: String] = [
-            "host": persona.hostname,
-            "date": dateText,
-            "client-ip": environment.clientAddress,
-            "helo": helo ?? "",
-            "size": persona.sizeLimit.map(String.init) ?? "0",
-        ]
-        values.merge(extra) { _, new in new }
         let code = ReplyCode(template.code) ?? .localError
-        return Reply(code: code, lines: template.rendered(values))
+        let lines = template.rendered { name in
+            if !extra.isEmpty, let value = extra[String(name)] { return value }
+            return sessionValue(name)
+        }
+        return Reply(code: code, lines: lines)
+    }
+
+    /// The placeholders every reply may use: `{host}`, `{date}`, `{client-ip}`, `{helo}`, `{size}`.
+    private func sessionValue(_ name: Substring) -> String? {
+        switch name {
+        case "host": return persona.hostname
+        case "date": return dateText
+        case "client-ip": return environment.clientAddress
+        case "helo": return helo ?? ""
+        case "size": return persona.sizeLimit.map(String.init) ?? "0"
+        default: return nil
+        }
     }
 
     /// A date as RFC 5322 §3.3 writes it, in the local time zone: `Fri, 5 Aug 2016 16:24:41 -0700`.
