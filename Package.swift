@@ -40,12 +40,17 @@ let package = Package(
             name: "SMTPScenario",
             dependencies: ["SMTPCore", "SMTPYAML"]
         ),
+        // Runs a connection's task on its NIO event loop (the runner's sessions, the mock's connections).
+        .target(
+            name: "EventLoopExecution",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")]
+        ),
         // glibc's libresolv for MX lookups against a chosen DNS server.
         .systemLibrary(name: "CResolv", path: "Sources/CResolv"),
         .target(
             name: "SMTPRunner",
             dependencies: [
-                "SMTPCore", "SMTPScenario", "CResolv",
+                "SMTPCore", "SMTPScenario", "CResolv", "EventLoopExecution",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
@@ -65,7 +70,7 @@ let package = Package(
         .target(
             name: "SMTPMock",
             dependencies: [
-                "SMTPCore", "SMTPYAML",
+                "SMTPCore", "SMTPYAML", "EventLoopExecution",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -98,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "SMTPRunnerTests",
             dependencies: [
-                "SMTPRunner", "SMTPScenario", "SMTPCore",
+                "SMTPRunner", "SMTPScenario", "SMTPCore", "EventLoopExecution",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import EventLoopExecution
 import Foundation
 import Logging
 import NIOCore
@@ -138,7 +139,9 @@ public final class MockServer: Sendable {
             try await withThrowingDiscardingTaskGroup { group in
                 for try await connection in inbound {
                     let admission = admit(connection.channel)
-                    group.addTask {
+                    // On the connection's own event loop: every read and reply stays on one thread instead of
+                    // waking a pool thread for each command and the loop for each reply.
+                    group.addTask(executorPreference: EventLoopTaskExecutor(connection.channel.eventLoop)) {
                         await self.serve(connection, number: admission.number, admitted: admission.admitted)
                     }
                 }

@@ -1,6 +1,7 @@
 import NIOCore
 
-/// A task executor that runs a task's jobs on one NIO event loop: the loop its session's connections use.
+/// A task executor that runs a task's jobs on one NIO event loop: the loop its connection uses. The runner's
+/// sessions and the mock's connections both run this way, over `NIOAsyncChannel`.
 ///
 /// A session awaits its connection all the time (a write, then the reply). On Swift's global executor every such
 /// await crosses threads twice (the event loop wakes a pool thread for each reply, the pool thread wakes the loop
@@ -10,16 +11,17 @@ import NIOCore
 ///
 /// The session must not block: what it runs is short (parsing a reply, judging it), DNS lookups go to NIO's thread
 /// pool, and waits are awaits.
-final class EventLoopTaskExecutor: TaskExecutor {
+public final class EventLoopTaskExecutor: TaskExecutor {
     /// The loop that runs the jobs.
-    let eventLoop: any EventLoop
+    public let eventLoop: any EventLoop
 
     /// An executor for `eventLoop`.
-    init(_ eventLoop: any EventLoop) {
+    public init(_ eventLoop: any EventLoop) {
         self.eventLoop = eventLoop
     }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    /// Runs the job on the loop.
+    public func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         eventLoop.execute {
             job.runSynchronously(on: self.asUnownedTaskExecutor())
@@ -28,7 +30,7 @@ final class EventLoopTaskExecutor: TaskExecutor {
 
     /// Runs `operation` with its jobs (and those of the child tasks that do not choose otherwise) on `eventLoop`;
     /// where task executors are not available, on the global executor as before.
-    static func run<T>(on eventLoop: any EventLoop, _ operation: () async -> T) async -> T {
+    public static func run<T>(on eventLoop: any EventLoop, _ operation: () async -> T) async -> T {
         if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, *) {
             return await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop), operation: operation)
         }
