@@ -22,4 +22,12 @@ import Testing
             try ContentType(parsing: "multipart/mixed; boundary=a; BOUNDARY=b")
         }
     }
+
+    @Test func readsManyParametersQuickly() throws {
+        let field = "text/plain" + (0..<20_000).map { ";\n p\($0)=v" }.joined()
+        let message = try Message(parsing: "Content-Type: \(field)\n\n")
+        let type = try ContentType(parsing: try #require(message.headers["Content-Type"]))
+        #expect(type.parameters.count == 20_000)
+        #expect(type.parameter("p19999") == "v")
+    }
 }

@@ -42,6 +42,7 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
         let subtype = scanner.run(while: Self.isTokenOctet)
         guard !subtype.isEmpty else { throw .invalidContentType(reason: "has no subtype") }
         var parameters: [Parameter] = []
+        var names: Set<String> = []
         while true {
             guard scanner.skipCFWS() else { throw .invalidContentType(reason: "has an unclosed comment") }
             if scanner.isAtEnd { break }
@@ -51,9 +52,8 @@ public struct ContentType: Sendable, Hashable, CustomStringConvertible {
             guard scanner.skipCFWS() else { throw .invalidContentType(reason: "has an unclosed comment") }
             if scanner.isAtEnd { break }
             let parameter = try Self.parameter(&scanner)
-            if parameters.contains(where: { $0.name == parameter.name }) {
-                throw .duplicateParameter(name: parameter.name)
-            }
+            // A set, not a search of the array: a folded field may hold thousands of parameters.
+            guard names.insert(parameter.name).inserted else { throw .duplicateParameter(name: parameter.name) }
             parameters.append(parameter)
         }
         self.init(type: ASCII.text(type), subtype: ASCII.text(subtype), parameters: parameters)
