@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SMTPDiagnosis", targets: ["SMTPDiagnosis"]),
         .library(name: "SMTPReport", targets: ["SMTPReport"]),
         .library(name: "SMTPMock", targets: ["SMTPMock"]),
+        .library(name: "SMTPMessage", targets: ["SMTPMessage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -81,9 +82,11 @@ let package = Package(
             ],
             resources: [.copy("Personas")]
         ),
+        // Pure message reading: RFC 5322 header sections, the MIME needed for multipart/report, RFC 3464 DSNs.
+        .target(name: "SMTPMessage", dependencies: ["SMTPCore"]),
         .target(
             name: "SMTPFuzz",
-            dependencies: ["SMTPCore", "SMTPYAML", "SMTPScenario", "SMTPMock"]
+            dependencies: ["SMTPCore", "SMTPYAML", "SMTPScenario", "SMTPMock", "SMTPMessage"]
         ),
         .executableTarget(
             name: "smtpspec",
@@ -120,6 +123,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SMTPMockTests", dependencies: ["SMTPMock", "SMTPCore"]),
+        .testTarget(name: "SMTPMessageTests", dependencies: ["SMTPMessage", "SMTPCore"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

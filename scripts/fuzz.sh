@@ -1,24 +1,24 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh: coverage-guided fuzzing (libFuzzer, which ships with this Swift toolchain) of the scenario
-# compiler, the persona reader, the reply reader and the mock's session state machine.
+# compiler, the persona reader, the reply reader, the mock's session state machine and the message/DSN readers.
 #
 # Usage: scripts/fuzz.sh [-t SECONDS] [-j JOBS] [TARGET...]
 #
-#   TARGET      scenario, persona, reply, mock-session (default: all four)
+#   TARGET      scenario, persona, reply, mock-session, dsn (default: all five)
 #   -t SECONDS  how long to fuzz each target (default 60; scripts/test.sh uses 15 per target)
 #   -j JOBS     libFuzzer worker processes per target (default 1)
 #
 # How it is built: a SwiftPM executable cannot simply be linked with -sanitize=fuzzer (its main symbol is
 # rewritten at link time), so the SMTPFuzz library target (Sources/SMTPFuzz: the LLVMFuzzerTestOneInput entry
-# and the four targets) and everything below it are compiled with `-sanitize=fuzzer` into .build-fuzz (a scratch
+# and the five targets) and everything below it are compiled with `-sanitize=fuzzer` into .build-fuzz (a scratch
 # path of their own, so normal builds are untouched), and their objects are linked here with
 # `swiftc -sanitize=fuzzer`, which brings libFuzzer's main. One binary serves every target; SMTPSPEC_FUZZ_TARGET
 # picks one.
 #
-# Inputs: the seed corpus is Examples/ and Tests/Fixtures (scenarios, personas) and Fuzz/seeds/ (replies and
-# client sessions); new inputs the fuzzer finds go to .build-fuzz/corpus/TARGET (not committed). Any crash, leak
-# or timeout stops the run with a non-zero exit, and the input is written to .build-fuzz/crashes/; keep it as a
-# regression test in Fuzz/regressions/TARGET/ (every file there is replayed first, on every run).
+# Inputs: the seed corpus is Examples/ and Tests/Fixtures (scenarios, personas) and Fuzz/seeds/ (replies, client
+# sessions, messages); new inputs the fuzzer finds go to .build-fuzz/corpus/TARGET (not committed). Any crash,
+# leak or timeout stops the run with a non-zero exit, and the input is written to .build-fuzz/crashes/; keep it as
+# a regression test in Fuzz/regressions/TARGET/ (every file there is replayed first, on every run).
 #
 # Limits per input: 64 KiB (-max_len), 10 s (-timeout), 1 GiB of memory (-rss_limit_mb); a regression input
 # must stay within 10 s and 200 MB.
@@ -39,7 +39,7 @@ while getopts "t:j:" option; do
 done
 shift $((OPTIND - 1))
 TARGETS=("$@")
-[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(scenario persona reply mock-session)
+[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(scenario persona reply mock-session dsn)
 
 SCRATCH="$ROOT/.build-fuzz"
 BIN="$SCRATCH/release/smtpspec-fuzz"
@@ -59,7 +59,7 @@ seed_dirs() {
     case "$1" in
     scenario) echo "$ROOT/Examples" "$ROOT/Tests/Fixtures" ;;
     persona) echo "$ROOT/Examples/personas" "$ROOT/Sources/SMTPMock/Personas" ;;
-    reply | mock-session) echo "$ROOT/Fuzz/seeds/$1" ;;
+    reply | mock-session | dsn) echo "$ROOT/Fuzz/seeds/$1" ;;
     esac
 }
 

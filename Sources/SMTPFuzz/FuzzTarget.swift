@@ -1,5 +1,6 @@
 import Foundation
 import SMTPCore
+import SMTPMessage
 import SMTPMock
 import SMTPScenario
 import SMTPYAML
@@ -18,6 +19,9 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
     case reply
     /// The mock's session state machine (Exchange persona): the bytes as what a client sends.
     case mockSession = "mock-session"
+    /// The message readers: the bytes as a message (header section, MIME structure) and as a delivery status
+    /// notification.
+    case dsn
 
     /// The target `SMTPSPEC_FUZZ_TARGET` names; the scenario compiler when it names none.
     public static let current: FuzzTarget = {
@@ -32,6 +36,7 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
         case .persona: Self.readPersona(bytes)
         case .reply: Self.readReplies(bytes)
         case .mockSession: Self.playMockSession(bytes)
+        case .dsn: Self.readDSN(bytes)
         }
     }
 
@@ -62,6 +67,18 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
             }
         }
         _ = reader.connectionClosed()
+    }
+
+    private static func readDSN(_ bytes: [UInt8]) {
+        if let message = try? Message(parsing: bytes) {
+            _ = message.messageID
+            _ = message.body
+            if let entity = try? MIMEEntity(message: message) { _ = entity.first(mediaType: "text/plain") }
+        }
+        if let dsn = try? DeliveryStatusNotification(parsing: bytes) {
+            _ = dsn.returnedMessageID
+            _ = dsn.recipients.map { ($0.finalRecipient.mailbox, $0.action, $0.status) }
+        }
     }
 
     private static let exchange: Persona? = try? Persona.builtin(named: "exchange")
