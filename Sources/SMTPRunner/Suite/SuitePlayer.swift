@@ -1,3 +1,4 @@
+import EventLoopExecution
 import SMTPScenario
 
 /// Plays a suite with the session as the unit of parallelism: up to `jobs` cases at once, across and within
@@ -58,9 +59,28 @@ public struct SuitePlayer: Sendable {
     }
 
     /// Plays this shard's cases and hands each to `onFinished` as it ends (one call at a time).
+    ///
+    /// With one job, the whole suite (compiling each plan, the session, `onFinished`) runs on one event loop: a
+    /// session then never waits for another thread to wake, which on a small machine costs more than the SMTP
+    /// exchange itself. With more jobs the sessions spread over the group's loops.
     public func play(onFinished: (FinishedCase) -> Void) async -> Tally {
+        guard jobs == 1, let home = entries.first?.options.eventLoopGroup.next() else {
+            return await play(entries, onFinished: onFinished)
+        }
+        let pinned = entries.map { entry in
+            var options = entry.options
+            options.eventLoopGroup = home
+            return SuiteEntry(scenario: entry.scenario, options: options)
+        }
+        return await EventLoopTaskExecutor.run(on: home) {
+            await play(pinned, onFinished: onFinished)
+        }
+    }
+
+    private func play(_ entries: [SuiteEntry], onFinished: (FinishedCase) -> Void) async -> Tally {
         let total = shard.caseCount(of: suiteCaseCount)
-        let limiter = HostLimiter(limit: maxPerHost)
+        // Fewer jobs than the cap can never pass it.
+        let limiter = jobs > maxPerHost ? HostLimiter(limit: maxPerHost) : nil
         var source = CaseSource(entries: entries, shard: shard)
         var started = 0
         var stop = false
@@ -71,9 +91,9 @@ public struct SuitePlayer: Sendable {
                 let entry = entries[next.entry]
                 let hosts = next.plan.hosts(with: entry.options)
                 group.addTask {
-                    await limiter.acquire(hosts)
+                    await limiter?.acquire(hosts)
                     let results = await ScenarioRunner(options: entry.options).runCase(next.plan, of: entry.scenario)
-                    await limiter.release(hosts)
+                    await limiter?.release(hosts)
                     return FinishedCase(ordinal: next.ordinal, entry: next.entry, results: results)
                 }
                 return true
