@@ -18,7 +18,7 @@ import Testing
 
     private struct PersonaAccepted: Error {}
 
-    @Test(arguments: ["exchange", "exchange-auth", "greylisting", "postfix", "strict"])
+    @Test(arguments: ["exchange", "exchange-auth", "greylisting", "postfix", "sink", "strict"])
     func builtinPersonasLoad(name: String) throws {
         let persona = try Persona.builtin(named: name)
         #expect(persona.name == name)

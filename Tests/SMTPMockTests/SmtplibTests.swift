@@ -63,6 +63,26 @@ import Testing
         #expect(maildir == [Array(Self.body.utf8)])
     }
 
+    @Test("the sink persona takes any sender and recipient in any domain, and offers no DSN")
+    func sinkTakesEverything() async throws {
+        for (from, to) in [("chris@contoso.com", "kate@relay.example"), ("", "nobody@nowhere.invalid")] {
+            let (output, messages, maildir) = try await send(persona: "sink", from: from, to: to)
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(output.stdout.contains("\"refused\": {}"), "\(output.stdout)")
+            #expect(messages.first?.recipients.map(\.forwardPath) == [to])
+            #expect(maildir == [Array(Self.body.utf8)])
+        }
+        // Without DSN offered, a client that asks for notification is refused NOTIFY, as by any server
+        // that does not offer it.
+        let (refused, _, _) = try await send(
+            persona: "sink",
+            from: "chris@contoso.com",
+            to: "kate@relay.example",
+            rcptOptions: ["NOTIFY=SUCCESS"]
+        )
+        #expect(refused.status != 0)
+    }
+
     @Test func dsnParametersArriveWithTheEnvelope() async throws {
         let (output, messages, maildir) = try await send(
             persona: "exchange",

@@ -4,7 +4,7 @@ import SMTPYAML
 /// The personas bundled with SMTPMock, as `Personas/<name>.persona.yaml` resources.
 enum BuiltinPersonas {
     /// The names of the built-in personas.
-    static let names = ["exchange", "exchange-auth", "greylisting", "postfix", "strict"]
+    static let names = ["exchange", "exchange-auth", "greylisting", "postfix", "sink", "strict"]
 
     /// The source text of a built-in persona, or `nil` when there is none of that name.
     static func source(named name: String) -> SourceFile? {
