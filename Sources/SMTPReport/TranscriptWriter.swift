@@ -23,6 +23,8 @@ public enum TranscriptWriter {
     struct Files {
         let directory: String
         private var used: Set<String> = []
+        /// The last suffix given to each name, so that many cases of one name are numbered in one step each.
+        private var lastSuffix: [String: Int] = [:]
         private(set) var paths: [String] = []
 
         init(directory: String) {
@@ -32,11 +34,12 @@ public enum TranscriptWriter {
         mutating func write(_ record: JSONCaseRecord, mask: SecretMask) throws(ReportWriteError) {
             let base = fileName(file: record.file, caseName: record.name)
             var name = base
-            var counter = 1
+            var counter = lastSuffix[base.lowercased(), default: 1]
             while used.contains(name.lowercased()) {
                 counter += 1
                 name = "\(base)-\(counter)"
             }
+            lastSuffix[base.lowercased()] = counter
             used.insert(name.lowercased())
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name + ".txt").path
             try RunReport.writeFile(mask.applyToRendered(text(for: record)), to: path)

@@ -58,6 +58,28 @@ struct MatrixCheckTests {
         #expect(scenario.cases.last?.name.hasSuffix("[run=500, recipient=pat@fabrikam.com]") == true)
     }
 
+    @Test("${case.id} grows with the case number: every case is compiled, and a later case's limit is found")
+    func caseIDMakesEveryCaseCount() throws {
+        // With the prefix "fixed", case n's id is "fixed-n": cases 0-9 make a 64-octet local part, case 10 one of 65.
+        let local = String(repeating: "a", count: 57)
+        let text = """
+            matrix:
+              run: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+            steps:
+              - open: 127.0.0.1:1
+              - mail-from: chris@contoso.com
+              - rcpt: "\(local)${case.id}@example.com"
+
+            """
+        let result = compile(text)
+        // Cases 10 and 11, each with its own address in the note; cases 0-9 are within the limit.
+        #expect(result.errors.count == 2, "\(errorLines(result))")
+        #expect(result.errors.allSatisfy { $0.message.hasPrefix("local-part is 65 octets") })
+        #expect(result.scenario == nil)
+        #expect(MatrixRelevance.mentionsCase("x${case.id}"))
+        #expect(!MatrixRelevance.mentionsCase("x${cases}"))
+    }
+
     @Test("the fingerprint names the file and every case: another value, order or file changes it")
     func fingerprint() throws {
         let text = "matrix:\n  run: [1, 2, 3]\nsteps:\n  - open: 127.0.0.1:1\n"

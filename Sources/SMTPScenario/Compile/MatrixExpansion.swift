@@ -47,6 +47,17 @@ enum MatrixExpansion {
         return assignments.reversed()
     }
 
+    /// `axes` with each value written twice in one axis kept once, at its first place: the combinations with the
+    /// repeat would be the same cases again, played once. Dropped here, before anything is compiled.
+    static func withoutRepeatedValues(_ axes: [MatrixAxisAST]) -> [MatrixAxisAST] {
+        axes.map { axis in
+            var seen: Set<String> = []
+            var unique = axis
+            unique.values = axis.values.filter { seen.insert($0.value).inserted }
+            return unique
+        }
+    }
+
     /// Whether two combinations of `axes` may come out as the same values: an axis that `--var` overrides, a value
     /// written twice, or a value that interpolates another variable. Otherwise every combination is distinct.
     static func mayRepeat(_ axes: [MatrixAxisAST], overrides: [(name: String, value: String)]) -> Bool {

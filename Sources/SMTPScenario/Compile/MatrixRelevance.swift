@@ -13,22 +13,46 @@ enum MatrixRelevance {
         var scan = Scan()
         scan.visit(ast)
         scan.visit(environment)
-        if scan.readsFiles { return Set(axes.map(\.name.value)) }
+        // A message read from a file, or `${case.id}` (its length grows with the case number, and a length limit
+        // may be passed only by later cases), makes every case compile on its own.
+        if scan.readsFiles || scan.strings.contains(where: { mentionsCase($0) }) { return Set(axes.map(\.name.value)) }
         return Set(axes.map(\.name.value).filter { name in scan.strings.contains { mentions($0, name) } })
     }
 
-    /// Whether `text` holds `${name}` or `${name:…`.
+    /// Whether `text` holds `${name}` or `${name:…`. Compared scalar by scalar, as templates are read.
     static func mentions(_ text: String, _ name: String) -> Bool {
-        var rest = text[...]
-        while let start = rest.range(of: "${") {
-            let after = rest[start.upperBound...]
-            if after.hasPrefix(name) {
-                let next = after.dropFirst(name.count).first
-                if next == "}" || next == ":" { return true }
+        references(in: text).contains { $0.name == name && ($0.next == "}" || $0.next == ":") }
+    }
+
+    /// Whether `text` holds a `${case.…}` reference.
+    static func mentionsCase(_ text: String) -> Bool {
+        references(in: text).contains { $0.name.hasPrefix("case.") }
+    }
+
+    /// Each `${` in `text`, with the name after it (letters, digits, `_`, `-`, `.`) and the scalar after the name.
+    private static func references(in text: String) -> [(name: String, next: Unicode.Scalar?)] {
+        let scalars = Array(text.unicodeScalars)
+        var found: [(String, Unicode.Scalar?)] = []
+        var index = 0
+        while index + 1 < scalars.count {
+            guard scalars[index] == "$", scalars[index + 1] == "{" else {
+                index += 1
+                continue
             }
-            rest = after
+            var end = index + 2
+            var name = String.UnicodeScalarView()
+            while end < scalars.count, isNameScalar(scalars[end]) {
+                name.append(scalars[end])
+                end += 1
+            }
+            found.append((String(name), end < scalars.count ? scalars[end] : nil))
+            index = end
         }
-        return false
+        return found
+    }
+
+    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-.".unicodeScalars.contains(scalar)
     }
 
     /// Collects every string under a value, by reflection: the AST's shape may grow without this missing a field.

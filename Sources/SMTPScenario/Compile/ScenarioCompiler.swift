@@ -55,7 +55,7 @@ public struct ScenarioCompiler: Sendable {
             options: options,
             date: RFC5322Date.format(options.now),
             name: name,
-            axes: ast.matrix.filter { !$0.values.isEmpty }
+            axes: MatrixExpansion.withoutRepeatedValues(ast.matrix.filter { !$0.values.isEmpty })
         )
         // Every case is checked now, so that every error is found before anything is sent; no plan is kept. The
         // plans are compiled again, one at a time, as the cases are played.
@@ -68,7 +68,12 @@ public struct ScenarioCompiler: Sendable {
         let warnings = check.warnings
         let secrets = check.secrets
         var fingerprint = Fingerprint()
-        fingerprint.add(source.path)
+        // What makes the cases what they are: the file (as a path from the working directory, so that `suite`,
+        // `./suite` and another runner's workspace agree) and its text, the environment file's text, `--var`, and
+        // the cases' names.
+        fingerprint.add(Self.portablePath(source.path))
+        for file in sources.keys.sorted() { fingerprint.add(sources[file]?.text ?? "") }
+        for (name, value) in options.overrides { fingerprint.add("\(name)=\(value)") }
         fingerprint.add(check.fingerprint)
         let combinations = check.combinations
         // Sequencing warnings only make sense for a file that compiles.
@@ -148,6 +153,14 @@ public struct ScenarioCompiler: Sendable {
     private func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen: Set<Diagnostic> = []
         return diagnostics.filter { seen.insert($0).inserted }
+    }
+
+    /// `path` relative to the working directory when it lies below it, without a leading `./`.
+    static func portablePath(_ path: String) -> String {
+        let standard = (path as NSString).standardizingPath
+        let directory = FileManager.default.currentDirectoryPath
+        if standard.hasPrefix(directory + "/") { return String(standard.dropFirst(directory.count + 1)) }
+        return standard
     }
 
     private func compileRetry(_ retry: RetryAST) -> RetryPolicy? {
