@@ -69,7 +69,7 @@ public enum HTMLReporter {
 
     /// One case: a collapsible section (open when it failed) with its failure and its sequence diagram.
     static func caseSection(_ record: JSONCaseRecord) -> String {
-        let passed = record.status == CaseStatus.passed.rawValue
+        let passed = record.caseStatus == .passed
         let status = passed ? "passed" : "failed"
         var search = [record.name, record.file, record.scenario, record.status]
         if let failure = record.failure {
@@ -83,7 +83,7 @@ public enum HTMLReporter {
         out += "<span class=\"duration\">"
         out += "\(JSONReportDocument.duration(milliseconds: record.durationMs).shortText)</span></summary>\n"
         if let failure = record.failure {
-            out += failureSection(failure, status: record.status)
+            out += failureSection(failure, status: record.caseStatus)
         }
         out += "<div class=\"diagram\">\n"
         out += SequenceDiagram(transcript: record.transcript, failure: record.failure).svg
@@ -92,8 +92,8 @@ public enum HTMLReporter {
     }
 
     /// The failure report as HTML: heading, expected, got, meaning, reasons, what to check.
-    static func failureSection(_ failure: JSONFailureRecord, status: String) -> String {
-        let word = status == CaseStatus.error.rawValue ? "ERROR" : "FAIL"
+    static func failureSection(_ failure: JSONFailureRecord, status: CaseStatus) -> String {
+        let word = status == .error ? "ERROR" : "FAIL"
         var out = "<div class=\"failure\">\n<h3>\(word) \(Markup.escaped(failure.heading))</h3>\n<table>\n"
         let rows =
             [("expected", failure.expected), ("got", failure.got.joined(separator: "\n"))]

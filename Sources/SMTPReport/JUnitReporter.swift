@@ -40,11 +40,12 @@ public enum JUnitReporter {
                 if currentFile != nil { xml.close("testsuite") }
                 currentFile = record.file
                 let totals = context.files[record.file] ?? FileTotals()
+                let counts = totals.summary
                 xml.open(
                     "testsuite",
                     [
-                        ("name", record.file), ("tests", "\(totals.total)"), ("failures", "\(totals.failed)"),
-                        ("errors", "\(totals.errors)"), ("skipped", "0"),
+                        ("name", record.file), ("tests", "\(counts.total)"), ("failures", "\(counts.failed)"),
+                        ("errors", "\(counts.errors)"), ("skipped", "0"),
                         ("time", seconds(JSONReportDocument.duration(milliseconds: totals.milliseconds))),
                         ("timestamp", totals.firstStart ?? JSONReportDocument.timestamp(context.startedAt)),
                         ("file", record.file),
@@ -72,9 +73,9 @@ public enum JUnitReporter {
                 attributes.append(("line", "\(line)"))
             }
             xml.open("testcase", attributes)
-            if record.status != CaseStatus.passed.rawValue {
+            if record.caseStatus != .passed {
                 if let failure = record.failure {
-                    let isError = record.status == CaseStatus.error.rawValue || failure.error
+                    let isError = record.caseStatus == .error || failure.error
                     xml.element(
                         isError ? "error" : "failure",
                         [("message", "\(failure.heading): \(failure.summary)"), ("type", failure.kind)],
@@ -82,7 +83,7 @@ public enum JUnitReporter {
                     )
                 } else {
                     xml.element(
-                        record.status == CaseStatus.error.rawValue ? "error" : "failure",
+                        record.caseStatus == .error ? "error" : "failure",
                         [("message", "\(record.status) with no failing step recorded"), ("type", "unknown")],
                         text: ""
                     )

@@ -44,42 +44,33 @@ struct ReportContext {
 
 /// One scenario file's counts in a report.
 struct FileTotals {
-    var passed = 0
-    var failed = 0
-    var errors = 0
+    var summary = RunSummary(passed: 0, failed: 0, errors: 0)
     /// The sum of its cases' durations, in milliseconds.
     var milliseconds = 0.0
     /// The earliest start of its cases (ISO 8601 timestamps sort as text).
     var firstStart: String?
 
-    var total: Int { passed + failed + errors }
-
     mutating func add(_ record: JSONCaseRecord) {
-        switch record.status {
-        case CaseStatus.passed.rawValue: passed += 1
-        case CaseStatus.error.rawValue: errors += 1
-        default: failed += 1
-        }
+        summary.count(record.caseStatus)
         milliseconds += record.durationMs
         if firstStart.map({ record.startedAt < $0 }) ?? true { firstStart = record.startedAt }
     }
 }
 
-/// The counts of a report's cases, kept as the cases are added.
+/// The counts of a report's cases, kept as the cases are added: the whole run's and each file's.
 struct CaseTally {
     var files: [String: FileTotals] = [:]
-    var passed = 0
-    var failed = 0
-    var errors = 0
+    var summary = RunSummary(passed: 0, failed: 0, errors: 0)
 
     mutating func add(_ record: JSONCaseRecord) {
         files[record.file, default: FileTotals()].add(record)
-        switch record.status {
-        case CaseStatus.passed.rawValue: passed += 1
-        case CaseStatus.error.rawValue: errors += 1
-        default: failed += 1
-        }
+        summary.count(record.caseStatus)
     }
+}
 
-    var summary: RunSummary { RunSummary(passed: passed, failed: failed, errors: errors) }
+extension JSONCaseRecord {
+    /// The case's outcome (a record read back with a status this build does not know counts as failed).
+    var caseStatus: CaseStatus {
+        CaseStatus(rawValue: status) ?? .failed
+    }
 }

@@ -32,7 +32,7 @@ public enum TAPReporter {
         mutating func write(_ record: JSONCaseRecord, _ context: ReportContext) -> String {
             number += 1
             let name = description("\(record.file): \(record.name)")
-            guard record.status != CaseStatus.passed.rawValue else { return "ok \(number) - \(name)\n" }
+            guard record.caseStatus != .passed else { return "ok \(number) - \(name)\n" }
             var lines = ["not ok \(number) - \(name)"]
             if let failure = record.failure {
                 lines += yamlBlock(fields(of: failure, status: record.status, milliseconds: record.durationMs))

@@ -16,19 +16,17 @@ public struct RunSummary: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Counts the results.
     public init(_ results: some Sequence<ScenarioResult>) {
-        var passed = 0
-        var failed = 0
-        var errors = 0
-        for result in results {
-            switch result.status {
-            case .passed: passed += 1
-            case .failed: failed += 1
-            case .error: errors += 1
-            }
+        self.init(passed: 0, failed: 0, errors: 0)
+        for result in results { count(result.status) }
+    }
+
+    /// Counts one more case with `status`.
+    public mutating func count(_ status: CaseStatus) {
+        switch status {
+        case .passed: passed += 1
+        case .failed: failed += 1
+        case .error: errors += 1
         }
-        self.passed = passed
-        self.failed = failed
-        self.errors = errors
     }
 
     /// How many cases in all.
