@@ -19,13 +19,17 @@ public enum JSONReporter {
         }
 
         mutating func write(_ record: JSONCaseRecord, _ context: ReportContext) -> String {
-            write(encoded: JSONReporter.caseText(record))
+            write(json: JSONReporter.caseText(record), record: { record }, context)
         }
 
-        /// A case already encoded by ``JSONReporter/caseText(_:)``.
-        mutating func write(encoded text: String) -> String {
+        /// The case's text as it is: nothing is decoded or encoded again.
+        mutating func write(
+            json: String,
+            record: () throws -> JSONCaseRecord,
+            _ context: ReportContext
+        ) rethrows -> String {
             defer { written += 1 }
-            return (written == 0 ? "\n" : ",\n") + text
+            return (written == 0 ? "\n" : ",\n") + json
         }
 
         mutating func end(_ context: ReportContext) -> String {

@@ -7,17 +7,12 @@ struct ReportAssembler {
     var destinations: [ReportDestination]
     var transcripts: String?
 
-    /// Whether writing needs each case decoded: a format other than JSON, or transcripts. (A JSON destination
-    /// takes the case's JSON text as it is.)
-    var needsRecords: Bool {
-        transcripts != nil || destinations.contains { $0.format != .json }
-    }
-
     /// Writes every destination. `cases` hands each case, in order, to the closure it is given: its JSON text
-    /// (``JSONReporter/caseText(_:)``) and, when ``needsRecords``, its record.
+    /// (``JSONReporter/caseText(_:)``) and how to decode it. A case is decoded once, and only when a writer or
+    /// the transcripts need more than the text.
     func write(
         _ context: ReportContext,
-        cases: ((String, JSONCaseRecord?) throws -> Void) throws -> Void
+        cases: ((String, () throws -> JSONCaseRecord) throws -> Void) throws -> Void
     ) throws(ReportWriteError) {
         var outputs: [(sink: FileSink, writer: any ReportWriter)] = []
         var files = transcripts.map { TranscriptWriter.Files(directory: $0) }
@@ -28,20 +23,19 @@ struct ReportAssembler {
                 try sink.write(context.mask.applyToRendered(writer.begin(context)))
                 outputs.append((sink, writer))
             }
-            try cases { text, record in
+            try cases { text, decode in
+                var decoded: JSONCaseRecord?
+                func record() throws -> JSONCaseRecord {
+                    if let decoded { return decoded }
+                    let record = try decode()
+                    decoded = record
+                    return record
+                }
                 for index in outputs.indices {
-                    let piece: String
-                    if var json = outputs[index].writer as? JSONReporter.Writer {
-                        piece = json.write(encoded: text)
-                        outputs[index].writer = json
-                    } else if let record {
-                        piece = outputs[index].writer.write(record, context)
-                    } else {
-                        continue
-                    }
+                    let piece = try outputs[index].writer.write(json: text, record: record, context)
                     try outputs[index].sink.write(context.mask.applyToRendered(piece))
                 }
-                if let record { try files?.write(record, mask: context.mask) }
+                try files?.write(record(), mask: context.mask)
             }
             for index in outputs.indices {
                 try outputs[index].sink.write(context.mask.applyToRendered(outputs[index].writer.end(context)))

@@ -113,7 +113,7 @@ public struct ReportMerger {
             mask: SecretMask([])
         )
         try ReportAssembler(destinations: destinations, transcripts: transcripts).write(context) { body in
-            for record in ordered { try body(JSONReporter.caseText(record), record) }
+            for record in ordered { try body(JSONReporter.caseText(record)) { record } }
         }
         return Outcome(
             summary: tally.summary,

@@ -107,8 +107,7 @@ public final class ReportSpool {
                 guard let data = try handle.read(upToCount: entry.length), data.count == entry.length else {
                     throw ReportWriteError(path: path, reason: "the spool file is shorter than written")
                 }
-                let record = assembler.needsRecords ? try decoder.decode(JSONCaseRecord.self, from: data) : nil
-                try body(String(decoding: data, as: UTF8.self), record)
+                try body(String(decoding: data, as: UTF8.self)) { try decoder.decode(JSONCaseRecord.self, from: data) }
             }
         }
         return tally.summary

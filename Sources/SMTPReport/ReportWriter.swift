@@ -6,8 +6,26 @@ protocol ReportWriter {
     mutating func begin(_ context: ReportContext) -> String
     /// One case.
     mutating func write(_ record: JSONCaseRecord, _ context: ReportContext) -> String
+    /// One case as the JSON report holds it (``JSONReporter/caseText(_:)``); `record` decodes it, for a writer
+    /// that needs more than the text.
+    mutating func write(
+        json: String,
+        record: () throws -> JSONCaseRecord,
+        _ context: ReportContext
+    ) rethrows -> String
     /// Everything after the last case.
     mutating func end(_ context: ReportContext) -> String
+}
+
+extension ReportWriter {
+    /// Decodes the case and writes it.
+    mutating func write(
+        json: String,
+        record: () throws -> JSONCaseRecord,
+        _ context: ReportContext
+    ) rethrows -> String {
+        write(try record(), context)
+    }
 }
 
 extension ReportFormat {
