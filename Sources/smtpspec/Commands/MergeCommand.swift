@@ -18,41 +18,16 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "The shards' JSON reports.")
     var shards: [String]
 
-    @Option(
-        name: .customLong("report"),
-        help: ArgumentHelp("Write a merged report (repeatable).", valueName: "junit:F|json:F|tap:F|html:F")
-    )
-    var reports: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Write one transcript file per case here.", valueName: "dir"))
-    var transcripts: String?
+    @OptionGroup var output: ReportOptions
 
     @Flag(name: .long, help: "Show only the summary, not each failure.")
     var quiet = false
 
-    func validate() throws {
-        for report in reports {
-            do {
-                _ = try ReportDestination(parsing: report)
-            } catch {
-                throw ValidationError("--report: \(error)")
-            }
-        }
-    }
-
     func run() throws {
-        var destinations: [ReportDestination] = []
-        for report in reports {
-            let destination = try ReportDestination(parsing: report)
-            if let problem = destination.writeProblem {
-                Console.err("error: --report \(report): \(problem)\n")
-                throw ExitStatus.invalidInput
-            }
-            destinations.append(destination)
-        }
+        let destinations = try output.checkedDestinations(undone: "written")
         let outcome: ReportMerger.Outcome
         do {
-            outcome = try ReportMerger(paths: shards).merge(into: destinations, transcripts: transcripts)
+            outcome = try ReportMerger(paths: shards).merge(into: destinations, transcripts: output.transcripts)
         } catch let problem as ReportMerger.Problem {
             Console.err("error: \(problem)\nnothing was written\n")
             throw ExitStatus.invalidInput

@@ -72,14 +72,7 @@ struct RunCommand: AsyncParsableCommand {
     )
     var shard: String?
 
-    @Option(
-        name: .customLong("report"),
-        help: ArgumentHelp("Write a report (repeatable).", valueName: "junit:F|json:F|tap:F|html:F")
-    )
-    var reports: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Write one transcript file per case here.", valueName: "dir"))
-    var transcripts: String?
+    @OptionGroup var output: ReportOptions
 
     @Flag(name: .long, help: "Show every transcript, and the runner's debug log on standard error.")
     var verbose = false
@@ -104,13 +97,6 @@ struct RunCommand: AsyncParsableCommand {
         if let shard, ShardSelection(parsing: shard) == nil {
             throw ValidationError("--shard '\(shard)' must be I/N with 1 <= I <= N")
         }
-        for report in reports {
-            do {
-                _ = try ReportDestination(parsing: report)
-            } catch {
-                throw ValidationError("--report: \(error)")
-            }
-        }
     }
 
     func run() async throws {
@@ -119,7 +105,7 @@ struct RunCommand: AsyncParsableCommand {
         let scenarios = try compileAll()
         let catalogue = try loadCatalogue()
         let selected = try select(scenarios)
-        let destinations = try checkedDestinations()
+        let destinations = try output.checkedDestinations(undone: "sent")
         let personas = try mockPersonas(for: selected)
         let style = ConsoleStyle(
             color: !noColor
@@ -144,7 +130,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             spool = try ReportSpool(
                 destinations: destinations,
-                transcripts: transcripts,
+                transcripts: output.transcripts,
                 identity: identity,
                 secrets: secrets
             )
@@ -239,30 +225,6 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         return chosen
-    }
-
-    /// The `--report` destinations, each checked to be writable, and the `--transcripts` folder: a report that
-    /// cannot be written is found before anything is sent (exit 2), not after the traffic.
-    private func checkedDestinations() throws -> [ReportDestination] {
-        var destinations: [ReportDestination] = []
-        var problems: [String] = []
-        for report in reports {
-            do {
-                let destination = try ReportDestination(parsing: report)
-                if let problem = destination.writeProblem { problems.append("--report \(report): \(problem)") }
-                destinations.append(destination)
-            } catch {
-                problems.append("--report: \(error)")
-            }
-        }
-        if let transcripts, let problem = TranscriptWriter.writeProblem(directory: transcripts) {
-            problems.append("--transcripts \(transcripts): \(problem)")
-        }
-        guard problems.isEmpty else {
-            Console.err(problems.map { "error: \($0)\n" }.joined() + "nothing was sent\n")
-            throw ExitStatus.invalidInput
-        }
-        return destinations
     }
 
     /// With `--mock`, each scenario's persona: the one `--mock NAME` names for all, or the scenario's own
