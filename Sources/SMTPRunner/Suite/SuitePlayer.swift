@@ -39,8 +39,6 @@ public struct SuitePlayer: Sendable {
     public struct FinishedCase: Sendable {
         /// Its number in the whole suite (file order, then case order), from 0.
         public var ordinal: Int
-        /// Which entry it belongs to.
-        public var entry: Int
         /// Its results: one, or one per MX host for `open: {mx: …, each: true}`.
         public var results: [ScenarioResult]
     }
@@ -94,7 +92,7 @@ public struct SuitePlayer: Sendable {
                     await limiter?.acquire(hosts)
                     let results = await ScenarioRunner(options: entry.options).runCase(next.plan, of: entry.scenario)
                     await limiter?.release(hosts)
-                    return FinishedCase(ordinal: next.ordinal, entry: next.entry, results: results)
+                    return FinishedCase(ordinal: next.ordinal, results: results)
                 }
                 return true
             }

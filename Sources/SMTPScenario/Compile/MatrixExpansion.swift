@@ -58,13 +58,13 @@ enum MatrixExpansion {
         }
     }
 
-    /// Whether two combinations of `axes` may come out as the same values: an axis that `--var` overrides, a value
-    /// written twice, or a value that interpolates another variable. Otherwise every combination is distinct.
+    /// Whether two combinations of `axes` (without repeated values, ``withoutRepeatedValues(_:)``) may come out
+    /// as the same values: an axis that `--var` overrides, or a value that interpolates another variable.
+    /// Otherwise every combination is distinct.
     static func mayRepeat(_ axes: [MatrixAxisAST], overrides: [(name: String, value: String)]) -> Bool {
         let overridden = Set(overrides.map(\.name))
         return axes.contains { axis in
             overridden.contains(axis.name.value) || axis.values.contains { $0.value.contains("${") }
-                || Set(axis.values.map(\.value)).count != axis.values.count
         }
     }
 

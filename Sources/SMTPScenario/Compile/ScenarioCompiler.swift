@@ -74,7 +74,7 @@ public struct ScenarioCompiler: Sendable {
         fingerprint.add(Self.portablePath(source.path))
         for file in sources.keys.sorted() { fingerprint.add(sources[file]?.text ?? "") }
         for (name, value) in options.overrides { fingerprint.add("\(name)=\(value)") }
-        fingerprint.add(check.fingerprint)
+        fingerprint.add(check.fingerprint.hex)
         let combinations = check.combinations
         // Sequencing warnings only make sense for a file that compiles.
         if !diagnostics.containsErrors { diagnostics += warnings }

@@ -29,10 +29,7 @@ final class TemplateCache {
 
     /// `Template.parse(text)`, parsed the first time only.
     func parse(_ text: String) -> Result<Template, Template.Problem> {
-        if let known = parsed[text] { return known }
-        let result = Template.parse(text)
-        parsed[text] = result
-        return result
+        remembered(in: &parsed, text) { Template.parse(text) }
     }
 
     /// Whether `text` holds no `${…}` reference (it parses, and to literal text only).
@@ -49,20 +46,28 @@ final class TemplateCache {
 
     /// `AddressSyntax.validateMailbox(text, allowUTF8:)`, checked the first time only.
     func mailboxProblems(_ text: String, allowUTF8: Bool) -> [AddressSyntaxProblem] {
-        let key = AddressKey(text: text, flag: allowUTF8)
-        if let known = mailboxes[key] { return known }
-        let problems = AddressSyntax.validateMailbox(text, allowUTF8: allowUTF8)
-        mailboxes[key] = problems
-        return problems
+        remembered(in: &mailboxes, AddressKey(text: text, flag: allowUTF8)) {
+            AddressSyntax.validateMailbox(text, allowUTF8: allowUTF8)
+        }
     }
 
     /// `AddressSyntax.validateDomain(text, allowAddressLiteral:)`, checked the first time only.
     func domainProblems(_ text: String, allowAddressLiteral: Bool) -> [AddressSyntaxProblem] {
-        let key = AddressKey(text: text, flag: allowAddressLiteral)
-        if let known = domains[key] { return known }
-        let problems = AddressSyntax.validateDomain(text, allowAddressLiteral: allowAddressLiteral)
-        domains[key] = problems
-        return problems
+        remembered(in: &domains, AddressKey(text: text, flag: allowAddressLiteral)) {
+            AddressSyntax.validateDomain(text, allowAddressLiteral: allowAddressLiteral)
+        }
+    }
+
+    /// `table[key]`, made by `make` and kept the first time.
+    private func remembered<Key: Hashable, Value>(
+        in table: inout [Key: Value],
+        _ key: Key,
+        _ make: () -> Value
+    ) -> Value {
+        if let known = table[key] { return known }
+        let value = make()
+        table[key] = value
+        return value
     }
 
     /// The NOTIFY parameter compiled from the `notify` written at `location`, when an earlier case found it valid

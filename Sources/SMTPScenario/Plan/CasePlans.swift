@@ -32,17 +32,20 @@ public struct CasePlans: Sequence, Sendable {
 
     /// Makes an iterator at the first case.
     public func makeIterator() -> Iterator {
-        Iterator(storage: storage)
+        Iterator(self)
     }
 
     /// Compiles the cases one at a time; ``skip()`` passes a case without compiling it.
     public struct Iterator: IteratorProtocol {
         private let storage: Storage
+        /// How many cases there are.
+        private let count: Int
         private var position = 0
         private let templates = TemplateCache()
 
-        fileprivate init(storage: Storage) {
-            self.storage = storage
+        fileprivate init(_ plans: CasePlans) {
+            storage = plans.storage
+            count = plans.count
         }
 
         /// The next case's plan, or `nil` after the last.
@@ -50,7 +53,7 @@ public struct CasePlans: Sequence, Sendable {
             defer { position += 1 }
             switch storage {
             case .made(let plans):
-                return position < plans.count ? plans[position] : nil
+                return position < count ? plans[position] : nil
             case .lazy(let blueprint, let combinations):
                 guard position < count else { return nil }
                 return blueprint.compileCase(
@@ -66,13 +69,6 @@ public struct CasePlans: Sequence, Sendable {
             guard position < count else { return false }
             position += 1
             return true
-        }
-
-        private var count: Int {
-            switch storage {
-            case .made(let plans): plans.count
-            case .lazy(let blueprint, let combinations): combinations?.count ?? blueprint.combinationCount
-            }
         }
     }
 }

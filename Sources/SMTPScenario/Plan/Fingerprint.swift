@@ -13,11 +13,6 @@ public struct Fingerprint: Sendable, Hashable {
         mix(0)
     }
 
-    /// Adds another fingerprint's value.
-    public mutating func add(_ other: Fingerprint) {
-        add(other.hex)
-    }
-
     private mutating func mix(_ byte: UInt8) {
         state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
