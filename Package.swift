@@ -39,7 +39,7 @@ let package = Package(
         // The scenario language: AST, variables, environments, matrix, SessionPlan.
         .target(
             name: "SMTPScenario",
-            dependencies: ["SMTPCore", "SMTPYAML"]
+            dependencies: ["SMTPCore", "SMTPYAML", "SMTPMessage"]
         ),
         // Runs a connection's task on its NIO event loop (the runner's sessions, the mock's connections).
         .target(
@@ -51,8 +51,9 @@ let package = Package(
         .target(
             name: "SMTPRunner",
             dependencies: [
-                "SMTPCore", "SMTPScenario", "CResolv", "EventLoopExecution",
+                "SMTPCore", "SMTPScenario", "SMTPMessage", "CResolv", "EventLoopExecution",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -57,10 +57,37 @@ extension ReasonsCatalogue {
             explained.expected = "within \(limit.shortText)"
             explained.observed = took.shortText
             apply(mismatches[kind], to: &explained)
+        case .notificationAction, .notificationStatus:
+            explained.expected = mismatch.arrivalExpected
+            explained.observed = mismatch.arrivalObserved
+            apply(mismatches[kind], to: &explained)
+            explainNotifiedStatus(step.arrivals, into: &explained)
         default:
+            explained.expected = mismatch.arrivalExpected
+            explained.observed = mismatch.arrivalObserved
             apply(mismatches[kind], to: &explained)
         }
         return explained
+    }
+
+    /// For a notification that reports an unexpected outcome: what its Status means where the recipient was
+    /// refused (the catalogue's RCPT entries for that enhanced code), with the Diagnostic-Code — the next hop's own
+    /// reply — as the first reason.
+    private func explainNotifiedStatus(_ arrivals: [ArrivalSummary], into explained: inout ExplainedMismatch) {
+        guard
+            let notified = arrivals.first(where: \.isThisCase)?.notification.first(where: { $0.action != .relayed })
+                ?? arrivals.first(where: \.isThisCase)?.notification.first
+        else { return }
+        let diagnosis = explain(step: .rcpt, enhancedCode: notified.status, text: notified.diagnosticCode)
+        if let meaning = diagnosis.enhanced?.summary {
+            explained.meaning += " The notification reports \(notified.action) \(notified.status): \(meaning)."
+        }
+        var reasons: [String] = []
+        if let code = notified.diagnosticCode {
+            reasons.append("The notification's Diagnostic-Code, as the next hop answered: \(code)")
+        }
+        reasons += diagnosis.reasons
+        explained.reasons = reasons + explained.reasons.filter { !reasons.contains($0) }
     }
 
     private func apply(_ diagnosis: Diagnosis, to explained: inout ExplainedMismatch, notes: inout [String]) {

@@ -55,6 +55,11 @@ public struct ConsoleReporter: Sendable {
         lines += labelled("expected", [explanation.expected])
         lines += labelled("got", explanation.got, paint: .red)
         for mismatch in explanation.listedMismatches { lines += labelled("mismatch", [mismatch.summary], paint: .red) }
+        if !explanation.arrivals.isEmpty {
+            // What did arrive: this case's message (or notification) first, then the latest others.
+            lines.append(explanation.arrivals.contains(where: \.isThisCase) ? "  arrived" : "  arrived meanwhile")
+            lines += explanation.arrivals.map { "    - " + ($0.isThisCase ? "" : "(another message) ") + $0.line }
+        }
         guard style.verbosity != .quiet else { return lines }
         lines += labelled("meaning", [explanation.meaning])
         for note in explanation.notes { lines += labelled("note", [note]) }

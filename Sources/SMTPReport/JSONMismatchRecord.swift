@@ -62,6 +62,12 @@ struct JSONMismatchRecord: Codable {
             observed = peer
         case .refused:
             break
+        case .notArrived(_, let within, _):
+            limitMs = JSONReportDocument.milliseconds(within)
+            expected = mismatch.arrivalExpected
+        default:
+            expected = mismatch.arrivalExpected
+            observed = mismatch.arrivalObserved
         }
     }
 

@@ -86,6 +86,8 @@ struct JSONStepRecord: Codable {
     var tls: TLSRecord?
     var peer: String?
     var substeps: [JSONStepRecord]
+    /// For await steps: the message that matched, or what arrived instead.
+    var arrivals: [JSONArrivalRecord]?
 
     init(_ step: StepResult) {
         index = step.index
@@ -106,5 +108,6 @@ struct JSONStepRecord: Codable {
         tls = step.tls.map(TLSRecord.init)
         peer = step.peer
         substeps = step.substeps.map(JSONStepRecord.init)
+        arrivals = step.verb.isAwait ? step.arrivals.map(JSONArrivalRecord.init) : nil
     }
 }

@@ -37,6 +37,7 @@ extension StepResult {
         copy.captured = captured.mapValues(mask.apply)
         copy.peer = peer.map(mask.apply)
         copy.substeps = substeps.map { $0.masked(by: mask) }
+        copy.arrivals = arrivals.map { $0.mapTexts(mask.apply) }
         return copy
     }
 }
@@ -69,8 +70,16 @@ extension Mismatch {
             case .defect(let defect): return .transport(.defect(defect.masked(by: mask)), phase: phase)
             case .timedOut, .closed: return self
             }
+        case .arrivedForOthers(let expected, let observed):
+            return .arrivedForOthers(expected: mask.apply(expected), observed: observed.map(mask.apply))
+        case .header(let condition, let observed): return .header(condition, observed: observed.map(mask.apply))
+        case .envelopeFrom(let expected, let observed):
+            return .envelopeFrom(expected: mask.apply(expected), observed: observed.map(mask.apply))
+        case .notificationRecipient(let expected, let observed):
+            return .notificationRecipient(expected: mask.apply(expected), observed: observed.map(mask.apply))
+        case .sourceFailed(let problem): return .sourceFailed(mask.apply(problem))
         case .replyText, .capabilityMissing, .capabilityParameter, .capabilityComparison, .capabilityPresent, .tls,
-            .tooSlow:
+            .tooSlow, .notArrived, .arrivedUnexpectedly, .body, .notificationAction, .notificationStatus:
             return self
         }
     }

@@ -46,7 +46,7 @@ public struct ExplainedMismatch: Sendable, Hashable {
     public var isShownByGot: Bool {
         switch mismatch {
         case .reply, .transport, .refused, .unexpectedConnection: true
-        default: false
+        default: mismatch.arrivalExpected != nil || mismatch.arrivalObserved != nil
         }
     }
 }

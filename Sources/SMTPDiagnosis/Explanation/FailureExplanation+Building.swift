@@ -22,7 +22,7 @@ extension FailureExplanation {
             for hint in item.hints where !hints.contains(hint) { hints.append(hint) }
         }
         let primary = explained.first
-        return FailureExplanation(
+        var explanation = FailureExplanation(
             location: step.location,
             verb: step.verb,
             stepName: step.name,
@@ -42,6 +42,8 @@ extension FailureExplanation {
             transcript: Array(result.transcript.prefix(step.transcriptRange.upperBound)),
             isError: result.status == .error || failure.kind.isError
         )
+        explanation.arrivals = step.arrivals
+        return explanation
     }
 
     /// The expectation as a report shows it: as written, then the capabilities it requires and lacks, and its
@@ -65,6 +67,7 @@ extension FailureExplanation {
             }
         }
         if let reply = step.reply { return reply.encodedLines }
+        if step.verb.isAwait { return failure.mismatches.map(\.description) }
         guard let primary = failure.primary else { return [failure.message] }
         if case .transport(let error, _) = primary, let quoted = error.offendingText,
             !primary.description.contains(quoted)

@@ -51,6 +51,8 @@ public struct FailureExplanation: Sendable, Hashable {
     /// Whether this is a transport or runtime error (timeout, refused connection, TLS, protocol defect, a step
     /// the runner refused) rather than a reply the expectation did not accept. JUnit reports it as `<error>`.
     public var isError: Bool
+    /// For an await step: what did arrive (this case's message first, then the latest others).
+    public var arrivals: [ArrivalSummary] = []
 
     /// Creates an explanation.
     public init(

@@ -53,6 +53,11 @@ final class SessionRunner {
                 if !keepGoing { return outcome() }
             case .sleep(let duration):
                 results.append(recorded(await playSleep(step, duration), from: transcript.entries.count))
+            case .arrival(let awaited):
+                let start = transcript.entries.count
+                let result = recorded(await playAwait(step, awaited), from: start)
+                results.append(result)
+                if !result.passed { return outcome() }
             default:
                 results.append(
                     refused(step, .noConnection)
@@ -158,6 +163,8 @@ final class SessionRunner {
             return await playPipeline(step, pipelinePlan, on: connection)
         case .sleep(let duration):
             return await playSleep(step, duration)
+        case .arrival(let awaited):
+            return await playAwait(step, awaited)
         }
     }
 

@@ -22,6 +22,8 @@ public struct RunnerOptions: Sendable {
     /// Certificates trusted besides the system's roots (or a step's `ca-file`) when TLS is verified: `run --mock`
     /// trusts the in-process mock's own certificate, so a scenario's `starttls` verifies against it as written.
     public var additionalTrustRoots: [NIOSSLCertificate] = []
+    /// Where await steps read arrived mail: the run's capture servers and its `run --mock` server.
+    public var messageSources = MessageSources()
     /// The TLS client contexts of the run, built once per distinct configuration and shared by every session
     /// (copies of these options share it too).
     let tlsContexts = TLSContextCache()

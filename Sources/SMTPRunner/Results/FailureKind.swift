@@ -18,6 +18,12 @@ public enum FailureKind: Sendable, Hashable {
     case localRefusal
     /// The reply came, but later than the step's `within`.
     case tooSlow(limit: Duration, took: Duration)
+    /// The awaited message (or notification) did not arrive in time.
+    case notArrived
+    /// A message arrived, but not as the step expected (or where it expected none).
+    case unexpectedMessage
+    /// The place where mail arrives could not be read.
+    case messageSourceFailed
 
     /// The kind of a mismatch.
     init(_ mismatch: Mismatch) {
@@ -30,6 +36,11 @@ public enum FailureKind: Sendable, Hashable {
         case .unexpectedConnection: self = .unexpectedConnection
         case .enhancedCodeContradiction: self = .protocolDefect
         case .refused: self = .localRefusal
+        case .notArrived: self = .notArrived
+        case .arrivedUnexpectedly, .arrivedForOthers, .header, .body, .envelopeFrom, .notificationAction,
+            .notificationStatus, .notificationRecipient:
+            self = .unexpectedMessage
+        case .sourceFailed: self = .messageSourceFailed
         case .transport(let error, _):
             switch error {
             case .connectFailed(let reason, _): self = .connectionFailed(reason)
@@ -54,14 +65,19 @@ public enum FailureKind: Sendable, Hashable {
         case .protocolDefect: "protocol-defect"
         case .localRefusal: "local-refusal"
         case .tooSlow: "too-slow"
+        case .notArrived: "not-arrived"
+        case .unexpectedMessage: "unexpected-message"
+        case .messageSourceFailed: "message-source-failed"
         }
     }
 
     /// Whether the kind is a transport or runtime error (JUnit `<error>`) rather than an assertion failure.
     public var isError: Bool {
         switch self {
-        case .unexpectedReply, .unexpectedConnection, .tooSlow: false
-        case .timeout, .connectionFailed, .connectionClosed, .tlsFailure, .protocolDefect, .localRefusal: true
+        case .unexpectedReply, .unexpectedConnection, .tooSlow, .notArrived, .unexpectedMessage: false
+        case .timeout, .connectionFailed, .connectionClosed, .tlsFailure, .protocolDefect, .localRefusal,
+            .messageSourceFailed:
+            true
         }
     }
 }

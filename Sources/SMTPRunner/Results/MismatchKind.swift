@@ -51,6 +51,28 @@ public enum MismatchKind: String, Sendable, Hashable, CaseIterable {
     case unexpectedConnection = "unexpected-connection"
     /// The runner refused to play the step.
     case refused
+    /// This case's message did not arrive in time.
+    case messageNotArrived = "message-not-arrived"
+    /// No delivery status notification for this case's message arrived in time.
+    case notificationNotArrived = "dsn-not-arrived"
+    /// A message (or notification) arrived where the step expected none.
+    case unexpectedArrival = "unexpected-arrival"
+    /// The message arrived, but for other recipients than the step's `to`.
+    case messageRecipient = "message-recipient"
+    /// A header of the arrived message fails its check.
+    case messageHeader = "message-header"
+    /// The arrived message's body does not match.
+    case messageBody = "message-body"
+    /// The arrived message's reverse-path is not the expected one.
+    case messageEnvelope = "message-envelope"
+    /// The notification reports another action than expected.
+    case notificationAction = "dsn-action"
+    /// The notification reports another status than expected.
+    case notificationStatus = "dsn-status"
+    /// The notification is about other recipients than expected.
+    case notificationRecipient = "dsn-recipient"
+    /// The place where mail arrives could not be read.
+    case messageSource = "message-source"
 
     /// The keyword.
     public var keyword: String { rawValue }

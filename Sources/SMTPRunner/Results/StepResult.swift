@@ -43,6 +43,9 @@ public struct StepResult: Sendable, Hashable {
     public var peer: String?
     /// For `pipeline`: the results of the grouped steps, in order.
     public var substeps: [StepResult]
+    /// For `await-message` and `await-dsn`: the message that matched, or, when the step failed, what did arrive
+    /// (this case's messages first, then the latest others).
+    public var arrivals: [ArrivalSummary] = []
     /// The step's lines in the case's transcript (``ScenarioResult/transcript``), as recorded while it was played.
     public var transcriptRange: Range<Int>
 

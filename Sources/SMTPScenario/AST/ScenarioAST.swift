@@ -21,6 +21,8 @@ public struct ScenarioAST: Sendable, Hashable {
     public var timeout: Located<Duration>?
     /// `retry`.
     public var retry: RetryAST?
+    /// `capture`: servers smtpspec runs while the cases run, in file order.
+    public var captureServers: [CaptureServerAST] = []
     /// `steps`.
     public var steps: [StepAST]
     /// Where `steps` is written (for errors about the list as a whole).

@@ -22,6 +22,8 @@ public struct StepAST: Sendable, Hashable {
     public var notify: NotifyAST?
     /// `force` written beside `pipeline`.
     public var force: Bool
+    /// `expect` of `await-message` and `await-dsn`, which judges a message rather than a reply.
+    public var arrivalExpectation: ArrivalExpectationAST?
 
     /// Creates a step AST.
     public init(
@@ -73,6 +75,8 @@ public indirect enum StepArgument: Sendable, Hashable {
     case steps([StepAST])
     /// `sleep`.
     case duration(Located<Duration>)
+    /// `await-message` and `await-dsn`.
+    case arrival(AwaitAST)
 }
 
 /// `open` in its map form (the string form is read into the same shape).

@@ -128,19 +128,7 @@ extension CaseCompiler {
     mutating func compileAuth(_ auth: AuthAST) -> PlannedAction? {
         // Both are fenced, so that a bad user name does not hide a bad password.
         let username = fenced(auth.username, slot: .credential, what: "the user name of 'auth'")
-        guard let raw = interpolator.interpolate(auth.password) else { return nil }
-        let password = PlanText(
-            raw.text.segments.map { segment in
-                if case .literal(let text) = segment {
-                    interpolator.secrets.insert(text)
-                    return .secret(text)
-                }
-                if case .secret(let text) = segment { interpolator.secrets.insert(text) }
-                return segment
-            }
-        )
-        guard fence(password, slot: .credential, what: "the password of 'auth'", at: auth.password), let username
-        else {
+        guard let password = password(auth.password, what: "the password of 'auth'"), let username else {
             return nil
         }
         return .auth(
@@ -151,6 +139,24 @@ extension CaseCompiler {
                 allowPlaintext: auth.allowPlaintext
             )
         )
+    }
+}
+
+extension CaseCompiler {
+    /// A password: interpolated, every piece of it a secret (never shown), and fenced as a credential.
+    mutating func password(_ value: Located<String>, what: String) -> PlanText? {
+        guard let raw = interpolator.interpolate(value) else { return nil }
+        let password = PlanText(
+            raw.text.segments.map { segment in
+                if case .literal(let text) = segment {
+                    interpolator.secrets.insert(text)
+                    return .secret(text)
+                }
+                if case .secret(let text) = segment { interpolator.secrets.insert(text) }
+                return segment
+            }
+        )
+        return fence(password, slot: .credential, what: what, at: value) ? password : nil
     }
 }
 

@@ -5,6 +5,7 @@ extension CaseCompiler {
     /// Compiles `mail-from`: `MAIL FROM:<reverse-path>` with SIZE, BODY, RET, ENVID and SMTPUTF8, each value
     /// checked and written by SMTPCore's `MailParameters`.
     mutating func compileMailFrom(_ mail: MailFromAST) -> PlannedAction? {
+        envelopeID = nil
         guard let address = argument(mail.address, of: .mailFrom) else { return nil }
         checkMailbox(address, at: mail.address, allowNull: true, utf8: mail.smtputf8)
         envelope.sender = address.captureNames.isEmpty ? address : nil
@@ -64,6 +65,7 @@ extension CaseCompiler {
                 )
             }
             parameters.envelopeID = text
+            envelopeID = planned
         }
         parameters.smtputf8 = mail.smtputf8
         return command(

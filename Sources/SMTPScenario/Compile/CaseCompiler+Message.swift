@@ -69,6 +69,9 @@ extension CaseCompiler {
             }
         }
         let present = Set(headers.map { $0.name.wire().lowercased() })
+        if let given = headers.last(where: { $0.name.wire().lowercased() == "message-id" }) {
+            sentMessage = .identified(given.value)
+        }
         func has(_ name: String) -> Bool { present.contains(name.lowercased()) }
         var generated: [(PlanText, PlanText)] = []
         if !has("Date") {
@@ -81,14 +84,11 @@ extension CaseCompiler {
                 envelope.sender.flatMap { sender in
                     sender.containsSecret ? nil : sender.wire().split(separator: "@").last.map(String.init)
                 } ?? "smtpspec.invalid"
-            generated.append(
-                (
-                    PlanText(literal: "Message-ID"),
-                    PlanText(
-                        literal: "<smtpspec.\(options.messageIDPrefix).\(caseIndex).\(messageCount)@\(domain)>"
-                    )
-                )
+            let messageID = PlanText(
+                literal: "<smtpspec.\(options.messageIDPrefix).\(caseIndex).\(messageCount)@\(domain)>"
             )
+            sentMessage = .identified(messageID)
+            generated.append((PlanText(literal: "Message-ID"), messageID))
         }
         if !has("From"), let sender = envelope.sender, !sender.wire().isEmpty {
             generated.append((PlanText(literal: "From"), "<" + sender + ">"))

@@ -24,6 +24,10 @@ struct CaseCompiler {
     var messageCount = 0
     /// `rcpt` steps compiled so far, held to ``InputLimits/recipientsPerCase``.
     var recipientCount = 0
+    /// The message sent last, which await steps wait for.
+    var sentMessage: SentMessage?
+    /// The ENVID of the last `mail-from`, which `await-dsn` may find the notification by.
+    var envelopeID: PlanText?
 
     init(
         ast: ScenarioAST,
@@ -73,6 +77,21 @@ struct CaseCompiler {
             timeout = own
         }
         guard var action = compileAction(step, timeout: timeout) else { return nil }
+        if case .arrival(let awaited) = action {
+            return PlannedStep(
+                index: index,
+                verb: step.verb,
+                name: step.name?.value,
+                location: step.location,
+                action: action,
+                expectation: Expectation(
+                    replies: [],
+                    source: awaited.expectation.summary,
+                    location: step.arrivalExpectation?.location
+                ),
+                timeout: awaited.within
+            )
+        }
         if case .open(var open) = action {
             open.connectTimeout = min(open.connectTimeout, timeout)
             action = .open(open)
@@ -105,17 +124,23 @@ struct CaseCompiler {
             return compileRcpt(rcpt, besideNotify: step.notify)
         case (.data, .text(let raw)):
             guard let message = fenced(raw, slot: .messageText, what: "the message of 'data'") else { return nil }
+            noteSentMessage(message)
             return .data(DataPlan(message: message.normalisingLineEnds(), initiationTimeout: dataInitiation(timeout)))
         case (.data, .message(let message)):
             guard let (text, fences) = compileMessage(message, at: step.location) else { return nil }
             return .data(DataPlan(message: text, initiationTimeout: dataInitiation(timeout), fences: fences))
         case (.bdat, .text(let raw)):
-            return interpolator.text(raw).map { .bdat(chunks: [$0.normalisingLineEnds()]) }
+            guard let text = interpolator.text(raw) else { return nil }
+            noteSentMessage(text)
+            return .bdat(chunks: [text.normalisingLineEnds()])
         case (.bdat, .chunks(let chunks)):
             let texts = chunks.compactMap { interpolator.text($0)?.normalisingLineEnds() }
             guard texts.count == chunks.count else { return nil }
             if texts.isEmpty { error("'bdat' needs at least one chunk", at: step.location) }
+            noteSentMessage(texts.reduce(PlanText([]), +))
             return .bdat(chunks: texts)
+        case (.awaitMessage, .arrival(let written)), (.awaitDSN, .arrival(let written)):
+            return compileAwait(step, written)
         case (.rset, _), (.quit, _):
             return .command(PlanText(literal: step.verb.rawValue.uppercased()))
         case (.noop, .none), (.help, .none):

@@ -46,6 +46,7 @@ public struct ScenarioCompiler: Sendable {
 
         let directory = (source.path as NSString).deletingLastPathComponent
         if let persona = ast.persona { diagnostics += personaDiagnostics(persona, directory: directory) }
+        let captureServers = compileCaptureServers(ast.captureServers, directory: directory, diagnostics: &diagnostics)
         let name = ast.name?.value ?? ((source.path as NSString).lastPathComponent)
         let blueprint = CaseBlueprint(
             ast: ast,
@@ -82,24 +83,86 @@ public struct ScenarioCompiler: Sendable {
             diagnostics += retryDiagnostics(retry)
         }
         let retry = ast.retry.flatMap(compileRetry)
-        let scenario = CompiledScenario(
+        var scenario = CompiledScenario(
             file: source.path,
             name: ast.name?.value ?? ((source.path as NSString).lastPathComponent),
             description: ast.description?.value,
             tags: ast.tags.map(\.value),
-            persona: ast.persona.map { persona in
-                // A file name is relative to the scenario; a bare word is a built-in persona's name.
-                guard persona.value.hasSuffix(".yaml"), !persona.value.hasPrefix("/") else { return persona.value }
-                return ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(persona.value)
-            },
+            // A file name is relative to the scenario; a bare word is a built-in persona's name.
+            persona: ast.persona.map { Self.personaReference($0.value, directory: directory) },
             retry: retry,
             plans: .lazy(blueprint, combinations: combinations),
             secrets: Array(secrets),
             fingerprint: fingerprint.hex,
             warnings: unique(warnings)
         )
+        scenario.captureServers = captureServers
+        scenario.mockSourceLocation =
+            ast.steps.first { step in
+                if case .arrival(let written) = step.argument, case .named(let name)? = written.at {
+                    return name.value == ScenarioReader.mockSourceName
+                }
+                return false
+            }?.location
         let mask = SecretMask(secrets)
         return finish(scenario, diagnostics, sources, mask: mask)
+    }
+
+    /// The `capture:` servers: each listens on `host:port` (or a port alone, on 127.0.0.1), with a persona that
+    /// exists (`sink` unless given); two captures of one file may not share an address.
+    private func compileCaptureServers(
+        _ written: [CaptureServerAST],
+        directory: String,
+        diagnostics: inout [Diagnostic]
+    ) -> [CaptureServerPlan] {
+        var servers: [CaptureServerPlan] = []
+        for capture in written {
+            guard let listen = capture.listen else { continue }
+            guard let address = CaseCompiler.captureAddress(listen.value) else {
+                diagnostics.append(
+                    Diagnostic(
+                        message: "'listen' of capture '\(capture.name.value)' must be host:port, [v6]:port or a port, "
+                            + "not '\(WireFence.escaped(listen.value))'",
+                        location: listen.location,
+                        note: "for example listen: 127.0.0.1:2526; the system under test relays there",
+                        span: max(1, listen.value.count)
+                    )
+                )
+                continue
+            }
+            if let other = servers.first(where: { $0.listen == address }) {
+                diagnostics.append(
+                    Diagnostic(
+                        message: "captures '\(other.name)' and '\(capture.name.value)' both listen on \(address)",
+                        location: listen.location,
+                        note: "one server per address; give each capture its own port",
+                        span: max(1, listen.value.count)
+                    )
+                )
+                continue
+            }
+            var persona = CaptureServerPlan.defaultPersona
+            if let written = capture.persona {
+                diagnostics += personaDiagnostics(written, directory: directory)
+                persona = Self.personaReference(written.value, directory: directory)
+            }
+            servers.append(
+                CaptureServerPlan(
+                    name: capture.name.value,
+                    listen: address,
+                    persona: persona,
+                    location: capture.name.location
+                )
+            )
+        }
+        return servers
+    }
+
+    /// A persona as a scenario names it: a file name made absolute from the scenario's folder, or a built-in
+    /// persona's name as it is.
+    static func personaReference(_ value: String, directory: String) -> String {
+        guard value.hasSuffix(".yaml"), !value.hasPrefix("/") else { return value }
+        return ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(value)
     }
 
     /// A persona that does not exist: a built-in name the mock does not know (with a did-you-mean), or a persona

@@ -61,7 +61,7 @@ enum SequenceCheck {
         case .auth: return [.auth]
         case .data: return [.data]
         case .bdat(let chunks): return chunks.indices.map { .bdat(last: $0 == chunks.count - 1) }
-        case .sleep, .pipeline: return []
+        case .sleep, .pipeline, .arrival: return []
         case .command: return step.command.map { [$0] } ?? []
         }
     }

@@ -25,7 +25,7 @@ enum StepDefaults {
         case .help: return [211, 214]
         case .quit: return [221]
         case .vrfy, .expn: return [250, 251, 252]
-        case .send, .pipeline, .sleep: return nil
+        case .send, .pipeline, .sleep, .awaitMessage, .awaitDSN: return nil
         }
     }
 

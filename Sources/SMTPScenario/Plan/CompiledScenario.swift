@@ -24,6 +24,11 @@ public struct CompiledScenario: Sendable {
     public var fingerprint: String
     /// Warnings found while compiling (sequencing that cannot succeed, and the like).
     public var warnings: [Diagnostic]
+    /// The servers of the `capture:` map, which the run starts before the first case and stops after the last.
+    public var captureServers: [CaptureServerPlan] = []
+    /// Where the first await step that reads the `run --mock` server (`at: mock`) is written, if any: such a
+    /// scenario can only run with `--mock`.
+    public var mockSourceLocation: SourceLocation?
 
     /// Creates a compiled scenario.
     public init(

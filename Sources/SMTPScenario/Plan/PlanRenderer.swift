@@ -49,7 +49,9 @@ public enum PlanRenderer {
         if !step.expectation.lacks.isEmpty {
             expectation += ", lacks " + step.expectation.lacks.joined(separator: ", ")
         }
-        if step.verb != .sleep {
+        if case .arrival(let awaited) = step.action {
+            out += "\(indent)   expect  \(awaited.expectation.summary)\n"
+        } else if step.verb != .sleep {
             out += "\(indent)   expect  \(expectation)\n"
             var timing = "\(indent)   timeout \(step.timeout.shortText)"
             if case .data(let data) = step.action {

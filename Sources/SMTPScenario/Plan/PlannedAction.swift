@@ -17,6 +17,8 @@ public enum PlannedAction: Sendable, Hashable {
     case pipeline(PipelinePlan)
     /// Wait, sending nothing.
     case sleep(Duration)
+    /// Wait until this case's message (or its notification) arrives somewhere, sending nothing.
+    case arrival(AwaitPlan)
 }
 
 /// Where and how `open` connects.

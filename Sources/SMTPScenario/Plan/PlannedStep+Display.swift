@@ -67,6 +67,15 @@ extension PlannedStep {
             return group.steps.flatMap { $0.displayLines(captures: captures) }
         case .sleep(let duration):
             return [.note("wait \(duration.shortText)")]
+        case .arrival(let awaited):
+            let what = awaited.kind == .message ? "the message" : "the delivery status notification for the message"
+            var text =
+                "wait up to \(awaited.within.shortText) for \(what) \(awaited.messageID.redacted(captures: captures))"
+            if let envid = awaited.envelopeID, awaited.kind == .dsn {
+                text += " (ENVID \(envid.redacted(captures: captures)))"
+            }
+            if let recipient = awaited.recipient { text += " to \(recipient.redacted(captures: captures))" }
+            return [.note(text + " at \(awaited.source)")]
         }
     }
 

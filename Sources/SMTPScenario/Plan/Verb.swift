@@ -40,6 +40,10 @@ public enum Verb: String, Sendable, Hashable, CaseIterable, Codable {
     case pipeline
     /// Wait, sending nothing.
     case sleep
+    /// Wait until this case's message arrives at a capture, the mock, a maildir or an IMAP mailbox.
+    case awaitMessage = "await-message"
+    /// Wait until the delivery status notification (RFC 3464) for this case's message arrives.
+    case awaitDSN = "await-dsn"
 
     /// The verb as written in a scenario.
     public var keyword: String { rawValue }
@@ -64,13 +68,18 @@ public enum Verb: String, Sendable, Hashable, CaseIterable, Codable {
         case .quit: .quit
         case .vrfy: .vrfy
         case .expn: .expn
-        case .send, .pipeline, .sleep: nil
+        case .send, .pipeline, .sleep, .awaitMessage, .awaitDSN: nil
         }
     }
 
     /// Whether a step with this verb may be part of a `pipeline` at all: connecting, TLS, AUTH, waiting and
-    /// another group may not (RFC 2920 groups MAIL, RCPT, RSET, DATA and the like).
+    /// another group may not (RFC 2920 groups MAIL, RCPT, RSET, DATA and the like), nor may waiting for mail.
     public var mayBePipelined: Bool {
-        ![.open, .starttls, .auth, .pipeline, .sleep].contains(self)
+        ![.open, .starttls, .auth, .pipeline, .sleep, .awaitMessage, .awaitDSN].contains(self)
     }
+}
+
+extension Verb {
+    /// Whether the step waits for mail to arrive (`await-message`, `await-dsn`) rather than talking SMTP.
+    public var isAwait: Bool { self == .awaitMessage || self == .awaitDSN }
 }

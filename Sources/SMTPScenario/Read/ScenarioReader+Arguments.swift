@@ -57,6 +57,16 @@ extension ScenarioReader {
             return .steps(steps)
         case .sleep:
             return duration(node, "sleep").map(StepArgument.duration) ?? .none
+        case .awaitMessage, .awaitDSN:
+            if node.isNull {
+                error(
+                    "'\(verb.rawValue)' needs 'at'",
+                    at: node.location,
+                    note: "say where the message arrives: at: CAPTURE, at: mock, at: {maildir: DIR} or at: {imap: {…}}"
+                )
+                return .none
+            }
+            return readAwait(node, verb: verb).map(StepArgument.arrival) ?? .none
         }
     }
 
@@ -136,7 +146,7 @@ extension ScenarioReader {
         return (readTLSFields(map), map)
     }
 
-    private mutating func readTLSFields(_ map: MappingReader) -> TLSAST {
+    mutating func readTLSFields(_ map: MappingReader) -> TLSAST {
         TLSAST(
             verify: flag(map["verify"], "verify", default: true),
             caFile: string(map["ca-file"], "ca-file"),

@@ -108,16 +108,21 @@ extension ScenarioReader {
             }
         }
         var step = StepAST(verb: verb, location: verbEntry.keyLocation, argument: readArgument(verb, verbEntry))
-        if let expect = modifiers["expect"] {
+        if verb.isAwait {
+            refuseReplyModifiers(modifiers, of: verb)
+            if let expect = modifiers["expect"] {
+                step.arrivalExpectation = readArrivalExpectation(expect.value, verb: verb)
+            }
+        } else if let expect = modifiers["expect"] {
             step.expect = readExpectation(expect.value, verb: verb)
         }
-        if let capture = modifiers["capture"] {
+        if let capture = modifiers["capture"], !verb.isAwait {
             step.captures = readCaptures(capture.value)
         }
-        if let timeout = modifiers["timeout"] {
+        if let timeout = modifiers["timeout"], !verb.isAwait {
             step.timeout = duration(timeout.value, "timeout")
         }
-        if let within = modifiers["within"] {
+        if let within = modifiers["within"], !verb.isAwait {
             step.within = duration(within.value, "within")
         }
         if let name = modifiers["name"] {
@@ -138,6 +143,22 @@ extension ScenarioReader {
             )
         }
         return step
+    }
+
+    /// An await step has no reply: `capture`, `timeout` and the `within` modifier do not apply to it (its waiting
+    /// time is the `within` inside its argument).
+    private mutating func refuseReplyModifiers(_ modifiers: [String: YAMLEntry], of verb: Verb) {
+        for key in ["capture", "timeout", "within"] {
+            guard let entry = modifiers[key] else { continue }
+            error(
+                "'\(key)' does not apply to '\(verb.rawValue)'",
+                at: entry.keyLocation,
+                note: key == "capture"
+                    ? "an await step reads no reply to capture from"
+                    : "an await step waits as long as the 'within' inside it says: '\(verb.rawValue): {at: …, within: 30s}'",
+                span: key.count
+            )
+        }
     }
 
     mutating func unknownVerb(_ word: String, at location: SourceLocation) {

@@ -5,7 +5,7 @@ import SMTPYAML
 public struct ScenarioReader {
     /// The keys a scenario may have at its top level.
     public static let topLevelKeys = [
-        "name", "description", "tags", "persona", "vars", "matrix", "timeout", "retry", "steps",
+        "name", "description", "tags", "persona", "vars", "matrix", "timeout", "retry", "capture", "steps",
     ]
 
     /// Everything found wrong so far.
@@ -53,6 +53,9 @@ public struct ScenarioReader {
         }
         if let retry = top["retry"] {
             ast.retry = readRetry(retry)
+        }
+        if let capture = top["capture"] {
+            ast.captureServers = readCaptureServers(capture)
         }
         if let steps = top.required("steps", what: "the scenario", diagnostics: &diagnostics) {
             ast.stepsLocation = top.entry("steps")?.keyLocation ?? steps.location

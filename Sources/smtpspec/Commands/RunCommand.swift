@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SMTPCore
 import SMTPDiagnosis
 import SMTPMock
 import SMTPReport
@@ -107,6 +108,7 @@ struct RunCommand: AsyncParsableCommand {
         let selected = try select(scenarios)
         let destinations = try output.checkedDestinations(undone: "sent")
         let personas = try mockPersonas(for: selected)
+        let captures = try captureServers(for: selected)
         let style = ConsoleStyle(
             color: !noColor
                 && ConsoleStyle.colorAllowed(
@@ -143,7 +145,7 @@ struct RunCommand: AsyncParsableCommand {
             total: shard.caseCount(of: identity.cases)
         )
         var spoolError: (any Error)?
-        let tally = try await play(selected, personas: personas, shard: shard) { finished in
+        let tally = try await play(selected, personas: personas, captures: captures, shard: shard) { finished in
             for result in finished.results {
                 let reported = ReportedCase(result: result, catalogue: catalogue, mask: mask)
                 let line = console.caseLine(reported.result, explanation: reported.explanation)
@@ -245,11 +247,70 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
+    /// The capture servers the scenarios declare, one per address, checked before anything is sent: the same
+    /// address with two personas, an unreadable persona, or an await step that reads the `run --mock` server in a
+    /// run without `--mock`, is invalid input (exit 2).
+    private func captureServers(for scenarios: [CompiledScenario]) throws -> CaptureServers {
+        if mock == nil, let scenario = scenarios.first(where: { $0.mockSourceLocation != nil }),
+            let location = scenario.mockSourceLocation
+        {
+            Console.err(
+                "error: \(location): 'at: mock' reads the messages of the 'run --mock' server; run with --mock, or "
+                    + "wait at a capture, a maildir or an IMAP mailbox\nnothing was sent\n"
+            )
+            throw ExitStatus.invalidInput
+        }
+        switch CaptureServers.gather(scenarios) {
+        case .success(let captures):
+            return captures
+        case .failure(let problem):
+            Console.err("error: \(problem)\nnothing was sent: fix the captures first\n")
+            throw ExitStatus.invalidInput
+        }
+    }
+
     /// Plays the scenarios' cases, `--jobs` sessions at once, against real servers, or with `--mock` against
     /// in-process mock servers started for the run: one per persona, all at once, each scenario against its own.
+    /// The capture servers run from before the first case to after the last; a capture that cannot listen stops
+    /// the run before anything is sent (exit 2).
     private func play(
         _ scenarios: [CompiledScenario],
         personas: [Persona]?,
+        captures: CaptureServers,
+        shard: ShardSelection,
+        onFinished: (SuitePlayer.FinishedCase) -> Void
+    ) async throws -> SuitePlayer.Tally {
+        var logger = Logger(label: "smtpspec.mock")
+        logger.logLevel = .warning
+        do {
+            return try await withMockServers(captures.configurations, logger: logger) { servers in
+                var sources: [HostPort: any MessageSource] = [:]
+                for (capture, server) in zip(captures.servers, servers) {
+                    sources[capture.listen] = StoreMessageSource(
+                        store: server.messages,
+                        name: "capture \(capture.names.joined(separator: "/")) (\(capture.listen))"
+                    )
+                }
+                return try await play(
+                    scenarios,
+                    personas: personas,
+                    sources: MessageSources(captures: sources),
+                    shard: shard,
+                    onFinished: onFinished
+                )
+            }
+        } catch let error as ExitStatus {
+            throw error
+        } catch {
+            Console.err("error: cannot start the capture servers: \(error)\nnothing was sent\n")
+            throw ExitStatus.invalidInput
+        }
+    }
+
+    private func play(
+        _ scenarios: [CompiledScenario],
+        personas: [Persona]?,
+        sources: MessageSources,
         shard: ShardSelection,
         onFinished: (SuitePlayer.FinishedCase) -> Void
     ) async throws -> SuitePlayer.Tally {
@@ -263,6 +324,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let dnsServer { options.dnsServer = Endpoint(parsing: dnsServer, defaultPort: 53) }
         if let server { options.server = Endpoint(parsing: server, defaultPort: 25) }
+        options.messageSources = sources
         func player(_ entries: [SuiteEntry]) -> SuitePlayer {
             SuitePlayer(entries: entries, jobs: jobs, maxPerHost: maxPerHost, failFast: failFast, shard: shard)
         }
@@ -277,12 +339,14 @@ struct RunCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "smtpspec.mock")
         logger.logLevel = .warning
-        return try await withMockServers(distinct, logger: logger) { servers in
+        let configured = distinct.map { (persona: $0, configuration: MockServerConfiguration()) }
+        return try await withMockServers(configured, logger: logger) { servers in
             let entries = zip(scenarios, personas).map { scenario, persona in
                 let server = servers[distinct.firstIndex { $0.name == persona.name } ?? 0]
                 var mocked = options
                 mocked.server = Endpoint(host: server.address.host, port: server.address.port)
                 mocked.additionalTrustRoots = server.tlsIdentity.trustRoots
+                mocked.messageSources.mock = StoreMessageSource(store: server.messages, name: "the mock server")
                 return SuiteEntry(scenario: scenario, options: mocked)
             }
             return await player(entries).play(onFinished: onFinished)

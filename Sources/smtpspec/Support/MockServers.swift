@@ -1,17 +1,22 @@
 import Logging
 import SMTPMock
 
-/// Runs `body` with one mock server per persona, all listening at once on loopback, and stops them after it.
+/// Runs `body` with one mock server per persona (each with its configuration: a free loopback port unless it
+/// says otherwise), all listening at once, and stops them after it.
 func withMockServers<Result: Sendable>(
-    _ personas: [Persona],
+    _ servers: [(persona: Persona, configuration: MockServerConfiguration)],
     logger: Logger,
     _ body: ([MockServer]) async throws -> Result
 ) async throws -> Result {
-    func start(_ rest: ArraySlice<Persona>, _ started: [MockServer]) async throws -> Result {
-        guard let persona = rest.first else { return try await body(started) }
-        return try await withMockServer(persona: persona, logger: logger) { server in
+    func start(
+        _ rest: ArraySlice<(persona: Persona, configuration: MockServerConfiguration)>,
+        _ started: [MockServer]
+    ) async throws -> Result {
+        guard let next = rest.first else { return try await body(started) }
+        return try await withMockServer(persona: next.persona, configuration: next.configuration, logger: logger) {
+            server in
             try await start(rest.dropFirst(), started + [server])
         }
     }
-    return try await start(personas[...], [])
+    return try await start(servers[...], [])
 }

@@ -1,0 +1,137 @@
+import Foundation
+import SMTPCore
+import SMTPMessage
+import SMTPScenario
+
+extension SessionRunner {
+    /// How many candidates one poll of a source may return.
+    static let candidatesPerPoll = 50
+    /// How many of the latest arrivals a failed await step reports besides this case's own.
+    static let latestArrivalsShown = 5
+
+    /// Plays `await-message` or `await-dsn`: polls the source until this case's message (or its notification)
+    /// is there and meets the step's checks, or until `within` runs out. Sends nothing; never retried.
+    ///
+    /// A message that is this case's but fails a check fails the step at once; a notification that fails one
+    /// does not, since a later one (a `failed` after a `delayed`) may still come. `expect: none` passes when the
+    /// time runs out with nothing of this case's arrived.
+    func playAwait(_ step: PlannedStep, _ awaited: AwaitPlan) async -> StepResult {
+        let started = Date()
+        let clock = ContinuousClock.now
+        var result = baseResult(step, startedAt: started)
+        result.peer = "at \(awaited.source)"
+        let messageID = awaited.messageID.wire(captures: captures)
+        let matcher = ArrivalMatcher(
+            kind: awaited.kind,
+            messageID: MessageID(parsing: messageID),
+            envelopeID: awaited.envelopeID?.wire(captures: captures),
+            recipient: awaited.recipient?.wire(captures: captures),
+            expectation: awaited.expectation,
+            envelopeFrom: {
+                if case .message(let checks) = awaited.expectation {
+                    return checks.envelopeFrom?.wire(captures: captures)
+                }
+                return nil
+            }(),
+            notifiedRecipient: {
+                if case .dsn(let checks) = awaited.expectation { return checks.recipient?.wire(captures: captures) }
+                return nil
+            }()
+        )
+        let query = ArrivalQuery(
+            kind: awaited.kind == .message ? .message : .notification,
+            messageID: messageID,
+            envelopeID: matcher.envelopeID
+        )
+        let what = awaited.kind == .message ? "message" : "delivery status notification for"
+        transcript.note(
+            "waiting up to \(awaited.within.shortText) for the \(what) \(plan.redact(messageID)) at \(awaited.source)"
+        )
+        func finish(_ failure: StepFailure?, _ arrivals: [ArrivalSummary]) -> StepResult {
+            result.duration = ContinuousClock.now - clock
+            result.arrivals = arrivals.map { $0.mapTexts(plan.redact) }
+            if let failure {
+                result.verdict = .failed
+                result.failure = failure
+                transcript.note("\(plan.redact(failure.message))")
+            }
+            for arrival in result.arrivals where arrival.isThisCase {
+                transcript.note("arrived: \(arrival.line)")
+            }
+            return result
+        }
+        let source: any MessageSource
+        switch messageSource(for: awaited.source) {
+        case .success(let found): source = found
+        case .failure(let problem): return finish(StepFailure(.sourceFailed(problem.description)), [])
+        }
+        let deadline = clock + awaited.within
+        let interval = Self.pollInterval(for: awaited.source)
+        var nearMiss: ([Mismatch], ArrivalSummary)?
+        while true {
+            let candidates: [ArrivedMessage]
+            do {
+                candidates = try await source.candidates(for: query, limit: Self.candidatesPerPoll)
+            } catch {
+                return finish(StepFailure(.sourceFailed(plan.redact("\(error)"))), [])
+            }
+            for candidate in candidates {
+                switch matcher.judge(candidate) {
+                case .other:
+                    continue
+                case .passed(let summary):
+                    return finish(nil, [summary])
+                case .failed(let mismatches, let summary):
+                    if awaited.kind == .message || mismatches.contains(where: { $0.kind == .unexpectedArrival }) {
+                        return finish(StepFailure(mismatches), [summary])
+                    }
+                    nearMiss = (mismatches, summary)
+                case .forOthers(let mismatch, let summary):
+                    nearMiss = nearMiss ?? ([mismatch], summary)
+                }
+            }
+            let left = deadline - ContinuousClock.now
+            if left <= .zero { break }
+            try? await Task.sleep(for: min(interval, left))
+        }
+        if case .nothing = awaited.expectation { return finish(nil, []) }
+        let latest = (try? await source.latest(limit: Self.latestArrivalsShown)) ?? []
+        let others = latest.map(ArrivalMatcher.summary(of:))
+        if let (mismatches, summary) = nearMiss {
+            return finish(StepFailure(mismatches), [summary] + others.filter { $0.origin != summary.origin })
+        }
+        return finish(
+            StepFailure(.notArrived(awaited.kind, within: awaited.within, source: awaited.source.description)),
+            others
+        )
+    }
+
+    /// The source a step names: the run's capture or mock server, or a maildir or IMAP mailbox of its own.
+    private func messageSource(for plan: MessageSourcePlan) -> Result<any MessageSource, MessageSourceError> {
+        switch plan {
+        case .capture(let name, let listen):
+            guard let source = options.messageSources.captures[listen] else {
+                return .failure(.unavailable("capture \(name) (\(listen)) is not running in this run"))
+            }
+            return .success(source)
+        case .mock:
+            guard let source = options.messageSources.mock else {
+                return .failure(.unavailable("'at: mock' reads the server of 'run --mock'; this run has none"))
+            }
+            return .success(source)
+        case .maildir(let path):
+            return .success(MaildirSource(directory: path))
+        case .imap(let imap):
+            return .failure(.unavailable("\(imap): this build has no IMAP client yet"))
+        }
+    }
+
+    /// How often a source is asked: in-process servers cheaply, a maildir every quarter second, IMAP every second.
+    static func pollInterval(for source: MessageSourcePlan) -> Duration {
+        switch source {
+        case .capture, .mock: return .milliseconds(100)
+        case .maildir: return .milliseconds(250)
+        case .imap: return .seconds(1)
+        }
+    }
+}
