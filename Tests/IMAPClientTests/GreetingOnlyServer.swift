@@ -2,20 +2,26 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// A loopback server that greets with one line and records every octet a client sends, to show what a client
-/// sent before it gave up.
+/// A loopback server that greets with one line, answers what it receives only as `answer` says, and records every
+/// octet a client sends, to show what a client sent before it gave up.
 final class GreetingOnlyServer: Sendable {
     private let received = Received()
     private let channel: any Channel
 
     /// Starts on 127.0.0.1 on a free port.
-    init(greeting: String, group: any EventLoopGroup) async throws {
+    init(
+        greeting: String,
+        group: any EventLoopGroup,
+        answer: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) async throws {
         let received = self.received
         channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(Recorder(greeting: greeting, received: received))
+                    try channel.pipeline.syncOperations.addHandler(
+                        Recorder(greeting: greeting, received: received, answer: answer)
+                    )
                 }
             }
             .bind(host: "127.0.0.1", port: 0)
@@ -42,10 +48,12 @@ final class GreetingOnlyServer: Sendable {
         typealias InboundIn = ByteBuffer
         let greeting: String
         let received: Received
+        let answer: @Sendable (String) -> String?
 
-        init(greeting: String, received: Received) {
+        init(greeting: String, received: Received, answer: @escaping @Sendable (String) -> String?) {
             self.greeting = greeting
             self.received = received
+            self.answer = answer
         }
 
         func channelActive(context: ChannelHandlerContext) {
@@ -55,6 +63,9 @@ final class GreetingOnlyServer: Sendable {
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             let buffer = unwrapInboundIn(data)
             received.bytes.withLock { $0.append(contentsOf: buffer.readableBytesView) }
+            if let reply = answer(String(buffer: buffer)) {
+                context.writeAndFlush(NIOAny(ByteBuffer(string: reply)), promise: nil)
+            }
         }
     }
 }

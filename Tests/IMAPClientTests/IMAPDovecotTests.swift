@@ -85,12 +85,16 @@ struct IMAPDovecotTests {
     func plaintextWhenAllowed() async throws {
         var configuration = try Self.configuration(security: .none)
         configuration.allowPlaintext = true
+        let lines = CapturingLogHandler.Lines()
         let capabilities = try await IMAPClient.withSession(
             configuration,
             eventLoopGroup: Self.group,
-            logger: Self.logger
+            logger: CapturingLogHandler.logger(lines)
         ) { session in session.capabilities }
         #expect(capabilities.contains("IMAP4rev1"))
+        // The credentials went as AUTHENTICATE PLAIN with SASL-IR; neither the password nor its base64 is logged.
+        #expect(lines.all.contains { $0.contains("AUTHENTICATE PLAIN ******") }, "\(lines.all)")
+        #expect(lines.all.allSatisfy { !$0.contains(IMAPPeer.password) && !$0.contains("AGthdGVA") })
     }
 
     @Test("a wrong password fails with authenticationFailed, and the password is in no description")
@@ -102,10 +106,17 @@ struct IMAPDovecotTests {
                 security: variable.hasSuffix("IMAPS") ? .implicit : .starttls,
                 password: secret
             )
+            let lines = CapturingLogHandler.Lines()
+            defer {
+                #expect(!lines.all.isEmpty)
+                #expect(lines.all.allSatisfy { !$0.contains(secret) }, "\(lines.all)")
+            }
             do {
-                _ = try await IMAPClient.withSession(configuration, eventLoopGroup: Self.group, logger: Self.logger) {
-                    _ in true
-                }
+                _ = try await IMAPClient.withSession(
+                    configuration,
+                    eventLoopGroup: Self.group,
+                    logger: CapturingLogHandler.logger(lines)
+                ) { _ in true }
                 Issue.record("logged in with a wrong password")
             } catch let error as IMAPError {
                 guard case .authenticationFailed(let text) = error else {

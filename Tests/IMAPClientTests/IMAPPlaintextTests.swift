@@ -36,6 +36,38 @@ import Testing
         try await server.close()
     }
 
+    @Test("plaintext the server sends after its OK to STARTTLS is refused, and no credential follows")
+    func refusesPlaintextInjectedAfterStartTLS() async throws {
+        let group = MultiThreadedEventLoopGroup.singleton
+        let server = try await GreetingOnlyServer(
+            greeting: "* OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN] fake",
+            group: group
+        ) { received in
+            received.hasSuffix("STARTTLS\r\n") ? "A1 OK Begin TLS now\r\n* OK [CAPABILITY IMAP4rev1] injected\r\n" : nil
+        }
+        let configuration = IMAPConfiguration(
+            host: "127.0.0.1",
+            port: server.port,
+            security: .starttls,
+            verify: false,
+            username: "kate",
+            password: "never-Sent-43",
+            connectTimeout: .seconds(5),
+            commandTimeout: .seconds(5)
+        )
+        await #expect {
+            _ = try await IMAPClient.withSession(configuration, eventLoopGroup: group, logger: Logger(label: "t")) {
+                _ in true
+            }
+        } throws: { error in
+            guard case .protocolViolation(let text) = error as? IMAPError else { return false }
+            return text.contains("plaintext after its OK to STARTTLS")
+        }
+        let sent = String(decoding: server.bytes, as: UTF8.self)
+        #expect(sent == "A1 STARTTLS\r\n")
+        try await server.close()
+    }
+
     @Test("strings that cannot be quoted are refused, never sent")
     func refusesUnquotableStrings() async throws {
         let group = MultiThreadedEventLoopGroup.singleton
