@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SMTPReport", targets: ["SMTPReport"]),
         .library(name: "SMTPMock", targets: ["SMTPMock"]),
         .library(name: "SMTPMessage", targets: ["SMTPMessage"]),
+        .library(name: "IMAPClient", targets: ["IMAPClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -85,9 +86,21 @@ let package = Package(
         ),
         // Pure message reading: RFC 5322 header sections, the MIME needed for multipart/report, RFC 3464 DSNs.
         .target(name: "SMTPMessage", dependencies: ["SMTPCore"]),
+        // The smallest IMAP client for checking a mailbox: STARTTLS or implicit TLS, login, EXAMINE, UID SEARCH,
+        // UID FETCH. Its response parser is pure; the I/O is structured concurrency over NIOAsyncChannel.
+        .target(
+            name: "IMAPClient",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "SMTPFuzz",
-            dependencies: ["SMTPCore", "SMTPYAML", "SMTPScenario", "SMTPMock", "SMTPMessage"]
+            dependencies: ["SMTPCore", "SMTPYAML", "SMTPScenario", "SMTPMock", "SMTPMessage", "IMAPClient"]
         ),
         .executableTarget(
             name: "smtpspec",
@@ -125,6 +138,15 @@ let package = Package(
         ),
         .testTarget(name: "SMTPMockTests", dependencies: ["SMTPMock", "SMTPCore"]),
         .testTarget(name: "SMTPMessageTests", dependencies: ["SMTPMessage", "SMTPCore"]),
+        .testTarget(
+            name: "IMAPClientTests",
+            dependencies: [
+                "IMAPClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [

@@ -1,25 +1,32 @@
 #!/usr/bin/env bash
-# scripts/peers.sh: the real SMTP/LMTP/DNS peers the integration tests talk to.
+# scripts/peers.sh: the real SMTP/LMTP/IMAP/DNS peers the integration tests talk to.
 #
 # Usage: scripts/peers.sh install | start | stop | status | env | current
 #
 #   install  apt-get installs whatever is missing among the peer and consumer packages (postfix,
-#            python3-aiosmtpd, dnsmasq-base, dovecot-core, dovecot-lmtpd, swaks, openssl, libxml2-utils, perl,
-#            python3-jsonschema, python3-yaml, chromium, ca-certificates, dnsutils, and the Perl modules swaks
-#            needs for TLS, IPv6 and CRAM-MD5). Non-interactive; Postfix is preseeded with "No configuration", so
+#            python3-aiosmtpd, dnsmasq-base, dovecot-core, dovecot-lmtpd, dovecot-imapd, swaks, openssl,
+#            libxml2-utils, perl, python3-jsonschema, python3-yaml, chromium, ca-certificates, dnsutils, and the
+#            Perl modules swaks needs for TLS, IPv6 and CRAM-MD5). Non-interactive; Postfix is preseeded with "No configuration", so
 #            installing it neither asks nor starts anything. Debian's own Dovecot service, if the package starts
 #            it, uses /etc/dovecot and no port of ours, and is left alone. Runs as root, or through sudo when not
 #            root. Chromium is installed here; the screenshot itself is scripts/screenshot.sh.
 #   start    stops whatever an earlier `start` left behind, then, under .peers/ in the repository:
 #              - makes a test CA and a server certificate (localhost, mail.smtpspec.test, 127.0.0.1, ::1);
 #              - writes a private Postfix instance from Tests/Peers/postfix/ and starts it on
-#                127.0.0.1:2525 and [::1]:2525 (`postfix -c .peers/postfix/etc`), never delivering anywhere
-#                but maildirs under .peers/postfix/mail;
+#                127.0.0.1:2525 and [::1]:2525 (`postfix -c .peers/postfix/etc`), delivering local mail to
+#                maildirs under .peers/postfix/mail and relaying only to loopback (transport.in):
+#                relay.example to 127.0.0.1:2526, where a mail-flow test runs its capture server (nothing
+#                listens there otherwise; mail waits in the queue, retried every few seconds),
+#                deferred.example to 127.0.0.1:2599 where nothing ever listens (mail stays deferred), and
+#                lmtp.smtpspec.test to Dovecot's LMTP on 127.0.0.1:2424. It sends DSNs (relayed, failed)
+#                to the envelope sender, so chris@relay.example gets them at the capture too;
 #              - starts aiosmtpd on 127.0.0.1:8025 (Tests/Peers/aiosmtpd/run.sh);
 #              - starts dnsmasq on 127.0.0.1:5353 with the records in Tests/Peers/dnsmasq/records.args;
 #              - writes a private Dovecot instance from Tests/Peers/dovecot/ and starts it as root
-#                (`dovecot -F -c .peers/dovecot/etc/dovecot.conf`, no system-wide config) speaking LMTP only on
-#                127.0.0.1:2424, with passwd-file users and maildirs under .peers/dovecot/mail, one of them
+#                (`dovecot -F -c .peers/dovecot/etc/dovecot.conf`, no system-wide config) speaking LMTP on
+#                127.0.0.1:2424 (plaintext, no STARTTLS), IMAP on 127.0.0.1:2143 (STARTTLS) and IMAPS on
+#                127.0.0.1:2993 with the test certificate, with passwd-file users (kate@lmtp.smtpspec.test,
+#                password kate-secret, ...) and maildirs under .peers/dovecot/mail, one of them
 #                (full@lmtp.smtpspec.test) over quota so it is refused with 552 5.2.2 after the message;
 #            then waits until each one answers, and fails with the peer's log if one does not.
 #            Writes .peers/env (source it) for the tests, and .peers/pids.
@@ -31,8 +38,10 @@
 #            everything under Tests/Peers, Tests/Peers/dovecot included, unchanged since), so a caller may reuse
 #            them instead of restarting them.
 #
-# Everything listens on loopback only, Postfix's transports are `error:` and Dovecot only stores into its
-# maildirs, so no mail ever leaves.
+# Everything listens on loopback only, Postfix relays only to loopback ports (every other transport is
+# `error:`) and Dovecot only stores into its maildirs, so no mail ever leaves the machine.
+# .peers/env also names SMTPSPEC_DOVECOT_IMAP, SMTPSPEC_DOVECOT_IMAPS, SMTPSPEC_CAPTURE (127.0.0.1:2526, where a
+# test runs its capture) and SMTPSPEC_RELAY_DOMAIN (relay.example).
 # SMTPSPEC_PEERS_DIR overrides the state directory (default: <repo>/.peers).
 set -euo pipefail
 
@@ -58,12 +67,20 @@ DNS_PORT=5353
 MX_DOMAIN=mx.smtpspec.test
 DOVECOT_HOST=127.0.0.1
 DOVECOT_PORT=2424
+DOVECOT_IMAP_PORT=2143
+DOVECOT_IMAPS_PORT=2993
+# Where Postfix relays relay.example: a capture server a mail-flow test runs (nothing listens between tests).
+CAPTURE_HOST=127.0.0.1
+CAPTURE_PORT=2526
+# Where Postfix relays deferred.example: nothing ever listens there, so that mail stays deferred.
+DEFERRED_PORT=2599
+RELAY_DOMAIN=relay.example
 # Seconds to wait for each peer to answer after starting it.
 WAIT_SECONDS="${SMTPSPEC_PEERS_WAIT:-30}"
 
 # swaks' TLS (--tls, --tls-verify) needs Net::SSLeay, IPv6 needs IO::Socket::INET6, CRAM-MD5 needs Digest::HMAC:
 # Debian only recommends them, and we install without recommends.
-PACKAGES=(postfix python3-aiosmtpd dnsmasq-base dovecot-core dovecot-lmtpd swaks libnet-ssleay-perl libio-socket-inet6-perl libdigest-hmac-perl
+PACKAGES=(postfix python3-aiosmtpd dnsmasq-base dovecot-core dovecot-lmtpd dovecot-imapd swaks libnet-ssleay-perl libio-socket-inet6-perl libdigest-hmac-perl
     openssl libxml2-utils perl python3-jsonschema python3-yaml chromium ca-certificates dnsutils)
 
 log() { printf 'peers: %s\n' "$*" >&2; }
@@ -131,6 +148,30 @@ with socket.socket(family, socket.SOCK_STREAM) as s:
         data += chunk
     s.sendall(b"QUIT\r\n")
     print(data.decode("utf-8", "replace").strip())
+PY
+)" || return 1
+    [[ -n "$line" ]] || return 1
+    printf '%s\n' "$line"
+}
+
+# Reads the first line a TLS server sends after the handshake (IMAPS), verifying its certificate against the test
+# CA. Prints it; fails if none.
+read_tls_banner() {
+    local host=$1 port=$2 line
+    line="$(timeout 5 /usr/bin/python3 - "$host" "$port" "$STATE/tls/ca.pem" <<'PY' 2>/dev/null
+import socket, ssl, sys
+host, port, ca = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+context = ssl.create_default_context(cafile=ca)
+with socket.create_connection((host, port), timeout=4) as raw:
+    with context.wrap_socket(raw, server_hostname=host) as s:
+        data = b""
+        while not data.endswith(b"\n"):
+            chunk = s.recv(1024)
+            if not chunk:
+                break
+            data += chunk
+        s.sendall(b"a LOGOUT\r\n")
+        print(data.decode("utf-8", "replace").strip())
 PY
 )" || return 1
     [[ -n "$line" ]] || return 1
@@ -239,7 +280,10 @@ render() {
     sed -e "s|@STATE@|$STATE|g" -e "s|@POSTFIX_HOME@|$POSTFIX_HOME|g" -e "s|@POSTFIX_ETC@|$POSTFIX_ETC|g" -e "s|@POSTFIX_PORT@|$POSTFIX_PORT|g" \
         -e "s|@POSTFIX_PORT_V6@|$POSTFIX_PORT_V6|g" -e "s|@NOBODY_UID@|$(id -u nobody)|g" \
         -e "s|@NOBODY_GID@|$(id -g nobody)|g" -e "s|@DOVECOT_HOME@|$DOVECOT_HOME|g" \
-        -e "s|@DOVECOT_HOST@|$DOVECOT_HOST|g" -e "s|@DOVECOT_PORT@|$DOVECOT_PORT|g" "$template" >"$output"
+        -e "s|@DOVECOT_HOST@|$DOVECOT_HOST|g" -e "s|@DOVECOT_PORT@|$DOVECOT_PORT|g" \
+        -e "s|@DOVECOT_IMAP_PORT@|$DOVECOT_IMAP_PORT|g" -e "s|@DOVECOT_IMAPS_PORT@|$DOVECOT_IMAPS_PORT|g" \
+        -e "s|@CAPTURE_HOST@|$CAPTURE_HOST|g" -e "s|@CAPTURE_PORT@|$CAPTURE_PORT|g" \
+        -e "s|@DEFERRED_PORT@|$DEFERRED_PORT|g" "$template" >"$output"
 }
 
 # Postfix's unprivileged processes (user postfix) and its delivery agent (user nobody) must be able to reach the
@@ -268,6 +312,7 @@ start_postfix() {
     render "$src/main.cf.in" "$POSTFIX_ETC/main.cf"
     render "$src/master.cf.in" "$POSTFIX_ETC/master.cf"
     cp "$src/recipients" "$POSTFIX_ETC/recipients"
+    render "$src/transport.in" "$POSTFIX_ETC/transport"
     # The listener on ::1 only when the kernel has IPv6 on loopback.
     if ! ip -6 addr show dev lo 2>/dev/null | grep -q '::1'; then
         sed -i '/^\[::1\]/d' "$POSTFIX_ETC/master.cf"
@@ -275,7 +320,7 @@ start_postfix() {
     # Postfix wants its config and queue owned by root and not group/other writable; the maildir is written
     # by the virtual delivery agent as nobody.
     chmod 755 "$STATE" "$POSTFIX_HOME" "$POSTFIX_ETC" "$POSTFIX_HOME/queue"
-    chmod 644 "$POSTFIX_ETC/main.cf" "$POSTFIX_ETC/master.cf" "$POSTFIX_ETC/recipients"
+    chmod 644 "$POSTFIX_ETC/main.cf" "$POSTFIX_ETC/master.cf" "$POSTFIX_ETC/recipients" "$POSTFIX_ETC/transport"
     as_root chown -R "$(id -u nobody):$(id -g nobody)" "$POSTFIX_HOME/mail"
     as_root chown "$(id -u postfix 2>/dev/null || echo 0)" "$POSTFIX_HOME/data"
     : >"$STATE/postfix.log"
@@ -341,6 +386,7 @@ start_dovecot() {
     [[ -n "$dovecot" ]] || dovecot=/usr/sbin/dovecot
     [[ -x "$dovecot" ]] || die "dovecot is not installed (run: scripts/peers.sh install)"
     [[ -x /usr/lib/dovecot/lmtp ]] || die "Dovecot's LMTP server is not installed (run: scripts/peers.sh install)"
+    [[ -x /usr/lib/dovecot/imap ]] || die "Dovecot's IMAP server is not installed (run: scripts/peers.sh install)"
     getent passwd dovecot >/dev/null && getent passwd dovenull >/dev/null ||
         die "the users dovecot and dovenull are missing (dovecot-core makes them; run: scripts/peers.sh install)"
     local src="$PEERS_CONFIG/dovecot"
@@ -379,6 +425,10 @@ SMTPSPEC_AIOSMTPD=$AIOSMTPD_HOST:$AIOSMTPD_PORT
 SMTPSPEC_DNS=$DNS_HOST:$DNS_PORT
 SMTPSPEC_DOVECOT_LMTP=$DOVECOT_HOST:$DOVECOT_PORT
 SMTPSPEC_DOVECOT_MAILDIR=$DOVECOT_HOME/mail
+SMTPSPEC_DOVECOT_IMAP=$DOVECOT_HOST:$DOVECOT_IMAP_PORT
+SMTPSPEC_DOVECOT_IMAPS=$DOVECOT_HOST:$DOVECOT_IMAPS_PORT
+SMTPSPEC_CAPTURE=$CAPTURE_HOST:$CAPTURE_PORT
+SMTPSPEC_RELAY_DOMAIN=$RELAY_DOMAIN
 SMTPSPEC_MX_DOMAIN=$MX_DOMAIN
 SMTPSPEC_MX_DEAD_HOST=mx-dead.smtpspec.test
 SMTPSPEC_MX_LIVE_HOST=mx-live.smtpspec.test
@@ -396,7 +446,8 @@ EOF
 # of another checkout): the tests would otherwise talk to that instead.
 check_ports_free() {
     /usr/bin/python3 - "$POSTFIX_HOST:$POSTFIX_PORT/tcp" "$AIOSMTPD_HOST:$AIOSMTPD_PORT/tcp" \
-        "$DNS_HOST:$DNS_PORT/tcp" "$DNS_HOST:$DNS_PORT/udp" "$DOVECOT_HOST:$DOVECOT_PORT/tcp" <<'PY'
+        "$DNS_HOST:$DNS_PORT/tcp" "$DNS_HOST:$DNS_PORT/udp" "$DOVECOT_HOST:$DOVECOT_PORT/tcp" \
+        "$DOVECOT_HOST:$DOVECOT_IMAP_PORT/tcp" "$DOVECOT_HOST:$DOVECOT_IMAPS_PORT/tcp" <<'PY'
 import socket, sys
 busy = []
 for spec in sys.argv[1:]:
@@ -469,6 +520,16 @@ stop them with that checkout's scripts/peers.sh stop)"
     fi
     if ! wait_for read_banner "$DOVECOT_HOST" "$DOVECOT_PORT"; then
         log "dovecot did not answer LMTP on $DOVECOT_HOST:$DOVECOT_PORT within ${WAIT_SECONDS}s"
+        show_log "$STATE/dovecot.log"
+        failed=1
+    fi
+    if ! wait_for read_banner "$DOVECOT_HOST" "$DOVECOT_IMAP_PORT"; then
+        log "dovecot did not answer IMAP on $DOVECOT_HOST:$DOVECOT_IMAP_PORT within ${WAIT_SECONDS}s"
+        show_log "$STATE/dovecot.log"
+        failed=1
+    fi
+    if ! wait_for read_tls_banner "$DOVECOT_HOST" "$DOVECOT_IMAPS_PORT"; then
+        log "dovecot did not answer IMAPS on $DOVECOT_HOST:$DOVECOT_IMAPS_PORT within ${WAIT_SECONDS}s"
         show_log "$STATE/dovecot.log"
         failed=1
     fi
@@ -567,6 +628,18 @@ cmd_status() {
         printf 'dovecot   %-16s up    %s\n' "$DOVECOT_HOST:$DOVECOT_PORT" "$answer"
     else
         printf 'dovecot   %-16s DOWN\n' "$DOVECOT_HOST:$DOVECOT_PORT"
+        down=1
+    fi
+    if answer="$(read_banner "$DOVECOT_HOST" "$DOVECOT_IMAP_PORT")"; then
+        printf 'imap      %-16s up    %s\n' "$DOVECOT_HOST:$DOVECOT_IMAP_PORT" "$answer"
+    else
+        printf 'imap      %-16s DOWN\n' "$DOVECOT_HOST:$DOVECOT_IMAP_PORT"
+        down=1
+    fi
+    if answer="$(read_tls_banner "$DOVECOT_HOST" "$DOVECOT_IMAPS_PORT")"; then
+        printf 'imaps     %-16s up    %s\n' "$DOVECOT_HOST:$DOVECOT_IMAPS_PORT" "$answer"
+    else
+        printf 'imaps     %-16s DOWN\n' "$DOVECOT_HOST:$DOVECOT_IMAPS_PORT"
         down=1
     fi
     return "$down"

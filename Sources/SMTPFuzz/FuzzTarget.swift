@@ -1,4 +1,5 @@
 import Foundation
+import IMAPClient
 import SMTPCore
 import SMTPMessage
 import SMTPMock
@@ -22,6 +23,9 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
     /// The message readers: the bytes as a message (header section, MIME structure) and as a delivery status
     /// notification.
     case dsn
+    /// The IMAP response parser: the bytes as what an IMAP server sends, in uneven pieces, with small limits so
+    /// the limit paths are reached too.
+    case imap
 
     /// The target `SMTPSPEC_FUZZ_TARGET` names; the scenario compiler when it names none.
     public static let current: FuzzTarget = {
@@ -37,6 +41,7 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
         case .reply: Self.readReplies(bytes)
         case .mockSession: Self.playMockSession(bytes)
         case .dsn: Self.readDSN(bytes)
+        case .imap: Self.readIMAPResponses(bytes)
         }
     }
 
@@ -83,6 +88,26 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
             _ = dsn.returnedMessageID
             _ = dsn.recipients.map { ($0.finalRecipient.mailbox, $0.action, $0.status) }
         }
+    }
+
+    private static func readIMAPResponses(_ bytes: [UInt8]) {
+        var parser = IMAPResponseParser(
+            limits: IMAPLimits(maxLineLength: 4096, maxLiteralSize: 16384, maxResponseSize: 32768, maxSearchResults: 50)
+        )
+        var offset = 0
+        // Feed in uneven pieces, as a network would; stop at the first error, as the client does.
+        while offset < bytes.count {
+            let length = min(bytes.count - offset, 1 + Int(bytes[offset] % 32))
+            parser.append(bytes[offset..<(offset + length)])
+            offset += length
+            do {
+                while try parser.next() != nil {}
+            } catch {
+                _ = error.description
+                return
+            }
+        }
+        _ = parser.discardBuffered()
     }
 
     private static let exchange: Persona? = try? Persona.builtin(named: "exchange")

@@ -1,0 +1,14 @@
+import NIOCore
+
+/// What an IMAP connection's inbound stream delivers: the server's bytes (decrypted once TLS is on), and markers
+/// put in order with them by ``IMAPInboundHandler``.
+enum IMAPInboundEvent: Sendable {
+    /// Bytes from the server.
+    case bytes(ByteBuffer)
+    /// The TLS handler was added: every `bytes` before this arrived in plaintext.
+    case tlsBoundary
+    /// The TLS handshake completed.
+    case tlsHandshakeCompleted
+    /// The read deadline with this number passed.
+    case deadline(UInt64)
+}
