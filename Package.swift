@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "SMTPRunner",
             dependencies: [
-                "SMTPCore", "SMTPScenario", "SMTPMessage", "CResolv", "EventLoopExecution",
+                "SMTPCore", "SMTPScenario", "SMTPMessage", "IMAPClient", "CResolv", "EventLoopExecution",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

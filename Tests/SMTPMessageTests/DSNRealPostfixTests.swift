@@ -3,7 +3,7 @@ import SMTPMessage
 import Testing
 
 /// DSNs the test Postfix (Tests/Peers/postfix) really produced, saved byte for byte (CRLF line ends) from the
-/// maildir of a capture (`smtpspec mock --persona Tests/Fixtures/flow/relay-capture.persona.yaml --listen
+/// maildir of a capture (`smtpspec mock --persona PeerExamples/relay-capture.persona.yaml --listen
 /// 127.0.0.1:2526 --maildir ...`) after mail from chris@relay.example was sent through 127.0.0.1:2525 with
 /// `ENVID=... RET=HDRS` and `NOTIFY=SUCCESS,FAILURE`.
 @Suite struct DSNRealPostfixTests {

@@ -122,7 +122,7 @@ extension SessionRunner {
         case .maildir(let path):
             return .success(MaildirSource(directory: path))
         case .imap(let imap):
-            return .failure(.unavailable("\(imap): this build has no IMAP client yet"))
+            return .success(IMAPMessageSource(imap, captures: captures, options: options, logger: logger))
         }
     }
 

@@ -11,6 +11,8 @@ extension PeerEnvironment {
         case dnsServer
         /// Dovecot 2.3's LMTP server on 127.0.0.1:2424.
         case dovecotLMTP
+        /// Dovecot 2.3's IMAP server on 127.0.0.1:2143 (STARTTLS).
+        case dovecotIMAP
 
         /// The environment variable holding the peer's address.
         var variable: String {
@@ -20,6 +22,7 @@ extension PeerEnvironment {
             case .aiosmtpd: "SMTPSPEC_AIOSMTPD"
             case .dnsServer: "SMTPSPEC_DNS"
             case .dovecotLMTP: "SMTPSPEC_DOVECOT_LMTP"
+            case .dovecotIMAP: "SMTPSPEC_DOVECOT_IMAP"
             }
         }
 
@@ -31,6 +34,7 @@ extension PeerEnvironment {
             case .aiosmtpd: "aiosmtpd"
             case .dnsServer: "dnsmasq"
             case .dovecotLMTP: "Dovecot LMTP"
+            case .dovecotIMAP: "Dovecot IMAP"
             }
         }
     }
