@@ -58,7 +58,11 @@ public struct ConsoleReporter: Sendable {
         if !explanation.arrivals.isEmpty {
             // What did arrive: this case's message (or notification) first, then the latest others.
             lines.append(explanation.arrivals.contains(where: \.isThisCase) ? "  arrived" : "  arrived meanwhile")
-            lines += explanation.arrivals.map { "    - " + ($0.isThisCase ? "" : "(another message) ") + $0.line }
+            lines += explanation.arrivals.map { arrival in
+                let label =
+                    arrival.isThisCase ? "" : arrival.isSentMessage ? "(the message itself) " : "(another message) "
+                return "    - " + label + arrival.line
+            }
         }
         guard style.verbosity != .quiet else { return lines }
         lines += labelled("meaning", [explanation.meaning])

@@ -14,6 +14,7 @@ struct JSONArrivalRecord: Codable {
 
     var origin: String
     var thisCase: Bool
+    var sentMessage: Bool?
     var reversePath: String?
     var recipients: [String]?
     var deliveredTo: [String]?
@@ -26,6 +27,7 @@ struct JSONArrivalRecord: Codable {
     init(_ arrival: ArrivalSummary) {
         origin = arrival.origin
         thisCase = arrival.isThisCase
+        sentMessage = arrival.isSentMessage ? true : nil
         reversePath = arrival.reversePath
         recipients = arrival.recipients
         deliveredTo = arrival.deliveredTo.isEmpty ? nil : arrival.deliveredTo

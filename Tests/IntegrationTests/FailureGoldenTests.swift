@@ -141,6 +141,24 @@ struct FailureGoldenTests {
             kind: "reply"
         ),
         Case(
+            name: "message-header",
+            persona: "exchange",
+            mustName: "header Subject does not match /^EXTERNAL:/",
+            kind: "message-header"
+        ),
+        Case(
+            name: "dsn-not-arrived",
+            persona: "exchange",
+            mustName: "no delivery status notification for the message arrived at the mock server within 1s",
+            kind: "dsn-not-arrived"
+        ),
+        Case(
+            name: "message-not-arrived",
+            persona: "exchange",
+            mustName: "the message did not arrive at maildir Tests/Fixtures/golden/empty-maildir within 1s",
+            kind: "message-not-arrived"
+        ),
+        Case(
             name: "out-of-sequence",
             persona: "exchange",
             mustName: "out of sequence: RCPT before a successful MAIL",
@@ -256,6 +274,7 @@ struct FailureGoldenTests {
             "ready at DATE"
         }
         result.replace(#/valid for \d+ more day/#) { _ in "valid for N more day" }
+        result.replace(#/queue id [0-9A-F]+/#) { _ in "queue id QUEUEID" }
         // The suite the mock and the client agree on depends on the processor (AES instructions or not).
         result.replace(#/cipher suite TLS_\w+ does not/#) { _ in "cipher suite TLS_SUITE does not" }
         return result

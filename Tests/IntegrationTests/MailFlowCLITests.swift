@@ -84,7 +84,8 @@ struct MailFlowCLITests {
     func exampleAgainstMock() throws {
         let dir = NSTemporaryDirectory() + "smtpspec-flow-\(UUID().uuidString)"
         let outcome = try CLITests.smtpspec([
-            "run", "Examples/mail-arrives.smtp.yaml", "--mock", "--report", "json:\(dir).json",
+            "run", "Examples/mail-arrives.smtp.yaml", "--mock", "--report", "json:\(dir).json", "--report",
+            "html:\(dir).html",
         ])
         #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
         #expect(outcome.output.hasSuffix("1 passed, 0 failed\n"))
@@ -96,6 +97,46 @@ struct MailFlowCLITests {
         #expect(arrivals.count == 1)
         #expect(arrivals.first?["thisCase"] as? Bool == true)
         #expect(arrivals.first?["recipients"] as? [String] == ["kate@fabrikam.com"])
+        // The HTML sequence diagram shows the wait and what arrived.
+        let html = try String(contentsOfFile: "\(dir).html", encoding: .utf8)
+        #expect(html.contains("waiting up to 10s for the message &lt;smtpspec."))
+        #expect(html.contains("arrived: the mock server #1"))
+    }
+
+    @Test("plan shows await steps: where, how long, which Message-ID, and what must arrive")
+    func plan() throws {
+        let outcome = try CLITests.smtpspec(["plan", "Examples/mail-arrives.smtp.yaml"])
+        #expect(outcome.status == 0, "\(outcome.error)")
+        #expect(outcome.output.contains("await-message \"the message arrives for kate, as sent\""))
+        #expect(outcome.output.contains("(wait up to 10s for the message <smtpspec."))
+        #expect(outcome.output.contains("to kate@fabrikam.com at the mock server)"))
+        #expect(outcome.output.contains("expect  arrives; Subject =~ /^flow /, Message-ID present, X-Spam-Flag absent"))
+        #expect(outcome.output.contains("expect  nothing arrives"))
+    }
+
+    @Test("An await step that fails never makes the session retry")
+    func neverRetried() throws {
+        let path = try Self.scenario(
+            "retry",
+            """
+            retry: {on: [4xx, 5xx], attempts: 3, delay: 2s}
+            steps:
+              - open: mail1.fabrikam.com:25
+              - ehlo: contoso.com
+              - mail-from: chris@contoso.com
+              - rcpt: kate@fabrikam.com
+              - data: {subject: retry, body: hello}
+              - await-dsn: {at: mock, within: 500ms}
+            """
+        )
+        let report = NSTemporaryDirectory() + "smtpspec-flow-\(UUID().uuidString).json"
+        let started = Date()
+        let outcome = try CLITests.smtpspec(["run", path, "--mock", "exchange", "--report", "json:\(report)"])
+        #expect(outcome.status == 1)
+        #expect(Date().timeIntervalSince(started) < 4)
+        let data = try Data(contentsOf: URL(fileURLWithPath: report))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect((json["cases"] as? [[String: Any]])?.first?["attempts"] as? Int == 1)
     }
 
     @Test("A capture runs while the case runs, and the case finds its own message there")

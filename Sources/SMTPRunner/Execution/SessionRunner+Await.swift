@@ -96,7 +96,11 @@ extension SessionRunner {
         }
         if case .nothing = awaited.expectation { return finish(nil, []) }
         let latest = (try? await source.latest(limit: Self.latestArrivalsShown)) ?? []
-        let others = latest.map(ArrivalMatcher.summary(of:))
+        let others = latest.map { arrived in
+            var summary = ArrivalMatcher.summary(of: arrived)
+            summary.isSentMessage = summary.messageID.flatMap(MessageID.init(parsing:)) == matcher.messageID
+            return summary
+        }
         if let (mismatches, summary) = nearMiss {
             return finish(StepFailure(mismatches), [summary] + others.filter { $0.origin != summary.origin })
         }

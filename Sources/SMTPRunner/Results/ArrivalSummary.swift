@@ -21,8 +21,10 @@ public struct ArrivalSummary: Sendable, Hashable {
     public var deliveredTo: [String]
     /// When it arrived, when the source knows.
     public var receivedAt: Date?
-    /// Whether it is this case's message (or a notification about it).
+    /// Whether it is what the step waits for: this case's message, or a notification about it.
     public var isThisCase: Bool
+    /// Whether it is the message this case sent, seen while the step waited for something else (its notification).
+    public var isSentMessage = false
     /// For a delivery status notification: its per-recipient fields.
     public var notification: [NotifiedRecipient]
 
