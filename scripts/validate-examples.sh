@@ -2,7 +2,7 @@
 # scripts/validate-examples.sh: checks the scenario language's files with an independent validator.
 #
 #   1. Grammar/scenario.schema.json and Grammar/environment.schema.json are valid JSON Schema 2020-12.
-#   2. Every Examples/**/*.smtp.yaml validates against the scenario schema, and every
+#   2. Every Examples/**/*.smtp.yaml and PeerExamples/*.smtp.yaml validates against the scenario schema, and every
 #      Examples/**/environments/*.yaml against the environment schema (Examples/personas/ belongs to the mock
 #      and is not checked here). Each example starts with `# yaml-language-server: $schema=<relative path>`
 #      pointing at the right schema, and a scenario names its mock persona in a `# persona: NAME` comment.
@@ -296,6 +296,17 @@ for path in examples:
         if isinstance(value, dict) and "persona" in value and named and value["persona"] != named[0]:
             fail("%s: persona: %s disagrees with the comment '# persona: %s'" % (path, value["persona"], named[0]))
 
+# PeerExamples/: scenarios for the real peers (scripts/peers.sh), which README's main command does not play;
+# they name no mock persona.
+peer_examples = sorted(glob.glob("PeerExamples/*.smtp.yaml"))
+for path in peer_examples:
+    check_header(path, SCENARIO_SCHEMA, want_persona=False)
+    problems = validate(path, scenario_validator)
+    for line, column, message in problems:
+        fail("%s:%d:%d: %s" % (path, line, column, message))
+    if not problems:
+        print("ok   %s" % path)
+
 for path in environments:
     check_header(path, ENVIRONMENT_SCHEMA, want_persona=False)
     problems = validate(path, environment_validator)
@@ -366,6 +377,9 @@ if SMTPSPEC:
     status, found, stderr = smtpspec_check(examples)
     if status != 0:
         fail("smtpspec check Examples exits %d, not 0:\n%s" % (status, stderr))
+    status, found, stderr = smtpspec_check(peer_examples)
+    if status != 0:
+        fail("smtpspec check PeerExamples exits %d, not 0:\n%s" % (status, stderr))
     for path in corpus:
         expected_path = path[: -len(".smtp.yaml")] + ".expected"
         if not os.path.exists(expected_path):
