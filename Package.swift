@@ -47,12 +47,24 @@ let package = Package(
             name: "EventLoopExecution",
             dependencies: [.product(name: "NIOCore", package: "swift-nio")]
         ),
+        // What the SMTP runner and the IMAP client share on the wire: connecting, the inbound event stream with its
+        // TLS boundary and read deadlines, TLS error wording.
+        .target(
+            name: "ClientChannel",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // glibc's libresolv for MX lookups against a chosen DNS server.
         .systemLibrary(name: "CResolv", path: "Sources/CResolv"),
         .target(
             name: "SMTPRunner",
             dependencies: [
-                "SMTPCore", "SMTPScenario", "SMTPMessage", "IMAPClient", "CResolv", "EventLoopExecution",
+                "SMTPCore", "SMTPScenario", "SMTPMessage", "IMAPClient", "ClientChannel", "CResolv",
+                "EventLoopExecution",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -91,6 +103,7 @@ let package = Package(
         .target(
             name: "IMAPClient",
             dependencies: [
+                "ClientChannel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import ClientChannel
 import Logging
 import NIOCore
 import NIOSSL
@@ -5,14 +6,12 @@ import NIOSSL
 /// One IMAP connection: write command lines, read whole responses before a deadline, switch to TLS.
 ///
 /// It lives inside `NIOAsyncChannel.executeThenClose` and is used by one task only. Bytes go through
-/// ``IMAPResponseParser``; deadlines and the TLS boundary arrive as ``IMAPInboundEvent``s in order with the bytes,
+/// ``IMAPResponseParser``; deadlines and the TLS boundary arrive as `InboundEvent`s in order with the bytes,
 /// so a read never hangs and plaintext that arrived before TLS is never taken for what came after.
 final class IMAPConnection {
-    private let channel: any Channel
-    private var inbound: NIOAsyncChannelInboundStream<IMAPInboundEvent>.AsyncIterator
+    private let events: InboundEventReader<Never>
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private var parser: IMAPResponseParser
-    private var deadlineNumber: UInt64 = 0
     /// Whether TLS is on.
     private(set) var isTLS: Bool
     /// Whether the connection is closed (by the server, or after a failed read or write).
@@ -20,13 +19,12 @@ final class IMAPConnection {
 
     init(
         channel: any Channel,
-        inbound: NIOAsyncChannelInboundStream<IMAPInboundEvent>,
+        inbound: NIOAsyncChannelInboundStream<InboundEvent>,
         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
         isTLS: Bool,
         limits: IMAPLimits
     ) {
-        self.channel = channel
-        self.inbound = inbound.makeAsyncIterator()
+        self.events = InboundEventReader(channel: channel, inbound: inbound)
         self.outbound = outbound
         self.isTLS = isTLS
         self.parser = IMAPResponseParser(limits: limits)
@@ -65,27 +63,28 @@ final class IMAPConnection {
     /// to the boundary marker and refuses any octet the server sent after its OK and before that point (plaintext
     /// injected before the handshake), then waits for the handshake.
     func startTLS(_ tls: IMAPTLS, until deadline: NIODeadline) async throws(IMAPError) {
-        var injected = parser.discardBuffered()
-        let channel = self.channel
+        let boundary: InboundEventReader<Never>.Boundary
         do {
-            try await channel.eventLoop.submit {
-                let handler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverHostname)
-                try channel.pipeline.syncOperations.addHandler(handler, position: .first)
-                try channel.pipeline.syncOperations.handler(type: IMAPInboundHandler.self).markTLSBoundary()
-            }.get()
-        } catch {
+            boundary = try await events.switchToTLS(alreadyBuffered: parser.discardBuffered(), until: deadline) {
+                pipeline in
+                try pipeline.addHandler(tls.makeHandler(), position: .first)
+            }
+        } catch let error as TLSStartError {
             throw .tls("could not start TLS: \(error)")
+        } catch {
+            isClosed = true
+            throw IMAPTLS.classify(error)
+        }
+        let injected: Int
+        switch boundary {
+        case .reached(let count): injected = count
+        case .timedOut: throw .timedOut(command: "STARTTLS")
+        case .closed:
+            isClosed = true
+            throw .closed
         }
         let number = armDeadline(deadline)
         defer { disarmDeadline() }
-        boundary: while true {
-            switch try await nextEvent() {
-            case .tlsBoundary: break boundary
-            case .bytes(let buffer): injected += buffer.readableBytes
-            case .deadline(let fired) where fired == number: throw .timedOut(command: "STARTTLS")
-            case .deadline, .tlsHandshakeCompleted: continue
-            }
-        }
         guard injected == 0 else {
             isClosed = true
             throw .protocolViolation(
@@ -117,11 +116,11 @@ final class IMAPConnection {
         }
     }
 
-    private func nextEvent() async throws(IMAPError) -> IMAPInboundEvent {
+    private func nextEvent() async throws(IMAPError) -> InboundEvent {
         guard !isClosed else { throw .closed }
-        let event: IMAPInboundEvent?
+        let event: InboundEvent?
         do {
-            event = try await inbound.next()
+            event = try await events.next()
         } catch {
             isClosed = true
             throw IMAPTLS.classify(error)
@@ -134,25 +133,10 @@ final class IMAPConnection {
     }
 
     private func armDeadline(_ when: NIODeadline) -> UInt64 {
-        deadlineNumber &+= 1
-        let number = deadlineNumber
-        onLoop { handler in handler.armDeadline(number, at: when) }
-        return number
+        events.armDeadline(at: when)
     }
 
     private func disarmDeadline() {
-        onLoop { handler in handler.disarmDeadline() }
-    }
-
-    /// Runs `body` with the inbound handler on the channel's event loop.
-    private func onLoop(_ body: @escaping @Sendable (IMAPInboundHandler) -> Void) {
-        let channel = self.channel
-        let run: @Sendable () -> Void = {
-            guard let handler = try? channel.pipeline.syncOperations.handler(type: IMAPInboundHandler.self) else {
-                return
-            }
-            body(handler)
-        }
-        if channel.eventLoop.inEventLoop { run() } else { channel.eventLoop.execute(run) }
+        events.disarmDeadline()
     }
 }

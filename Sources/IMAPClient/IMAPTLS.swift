@@ -1,3 +1,4 @@
+import ClientChannel
 import NIOSSL
 
 /// The TLS side of an ``IMAPConfiguration``: the NIOSSL client context and the name for SNI and verification,
@@ -35,24 +36,20 @@ struct IMAPTLS: Sendable {
         return parts.count == 4 && parts.allSatisfy { part in !part.isEmpty && part.allSatisfy(\.isNumber) }
     }
 
-    /// An error that ended the connection during or after TLS, as an ``IMAPError``.
+    /// A client handler for one connection.
+    func makeHandler() throws -> NIOSSLClientHandler {
+        try NIOSSLClientHandler(context: context, serverHostname: serverHostname)
+    }
+
+    /// An error that ended the connection during or after TLS, as an ``IMAPError``, in ClientChannel's words (the
+    /// same the SMTP runner uses); a connection closed without close_notify is just closed.
     static func classify(_ error: any Error) -> IMAPError {
         if let sslError = error as? NIOSSLError {
-            if case .handshakeFailed(let boringError) = sslError {
-                let detail = String(describing: boringError)
-                if detail.contains("CERTIFICATE_VERIFY_FAILED") {
-                    return .tls(
-                        "certificate verification failed: the server's certificate is not signed by a trusted CA "
-                            + "or has expired (\(detail)); give a CA file, or turn verification off"
-                    )
-                }
-                return .tls("handshake failed: \(detail)")
-            }
             if case .uncleanShutdown = sslError { return .closed }
-            return .tls("\(sslError)")
+            return .tls(TLSErrorText.describe(sslError))
         }
         if let extra = error as? NIOSSLExtraError {
-            return .tls("the certificate does not match the server name: \(extra)")
+            return .tls(TLSErrorText.describe(extra))
         }
         return .closed
     }

@@ -70,7 +70,7 @@ public final class MaildirSource: MessageSource {
             for name in names where !name.hasPrefix(".") {
                 let path = (folder as NSString).appendingPathComponent(name)
                 let modified = (try? manager.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
-                files.append(File(name: name, path: path, modified: modified ?? .distantPast))
+                files.append(File(name: name, path: path, modified: modified))
             }
         }
         files.sort { $0.modified > $1.modified }

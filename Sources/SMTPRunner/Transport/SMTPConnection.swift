@@ -1,3 +1,4 @@
+import ClientChannel
 import Logging
 import NIOCore
 import NIOSSL
@@ -10,11 +11,10 @@ import SMTPCore
 /// never hangs and plaintext that arrived before TLS can never be mistaken for what came after.
 final class SMTPConnection {
     /// The channel, for pipeline changes on its event loop.
-    let channel: any Channel
-    private var inbound: NIOAsyncChannelInboundStream<InboundEvent>.AsyncIterator
+    var channel: any Channel { events.channel }
+    private let events: InboundEventReader<ServerHello>
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
     private var reader = ReplyReader()
-    private var deadlineNumber: UInt64 = 0
     private let logger: Logger
     /// Whether TLS is on.
     private(set) var isTLS: Bool
@@ -28,8 +28,7 @@ final class SMTPConnection {
         isTLS: Bool,
         logger: Logger
     ) {
-        self.channel = channel
-        self.inbound = inbound.makeAsyncIterator()
+        self.events = InboundEventReader(channel: channel, inbound: inbound)
         self.outbound = outbound
         self.isTLS = isTLS
         self.logger = logger
@@ -89,32 +88,30 @@ final class SMTPConnection {
     /// reads up to the boundary marker. Any octet the server sent after its 220 and before that point is
     /// plaintext injected before the handshake: it is discarded and reported, never parsed.
     func startTLS(context: NIOSSLContext, serverHostname: String?, timeout: Duration) async throws(TransportError) {
-        var injected = reader.discardPending()
-        let channel = self.channel
+        let boundary: InboundEventReader<ServerHello>.Boundary
         do {
-            try await channel.eventLoop.submit {
+            boundary = try await events.switchToTLS(
+                alreadyBuffered: reader.discardPending(),
+                until: .now() + TimeAmount(timeout)
+            ) { pipeline in
                 let handler = try NIOSSLClientHandler(context: context, serverHostname: serverHostname)
-                try channel.pipeline.syncOperations.addHandler(handler, position: .first)
-                try channel.pipeline.syncOperations.addHandler(ServerHelloObserver(), position: .first)
-                try channel.pipeline.syncOperations.handler(type: InboundEventHandler.self).markTLSBoundary()
-            }.get()
-        } catch {
-            throw .tls("could not start TLS: \(error)")
-        }
-        let number = armDeadline(timeout)
-        defer { disarmDeadline() }
-        boundary: while true {
-            switch try await nextEvent(timeout: timeout) {
-            case .tlsBoundary: break boundary
-            case .bytes(let buffer): injected += buffer.readableBytes
-            case .deadline(let fired) where fired == number: throw .timedOut(timeout)
-            case .deadline, .tlsHandshakeCompleted: continue
+                try pipeline.addHandler(handler, position: .first)
+                try pipeline.addHandler(ServerHelloObserver(), position: .first)
             }
+        } catch let error as TLSStartError {
+            throw .tls("could not start TLS: \(error)")
+        } catch {
+            isClosed = true
+            throw Self.classify(error)
         }
-        if injected > 0 {
-            throw .defect(.plaintextAfterStartTLS(octets: injected))
+        switch boundary {
+        case .reached(let injected) where injected > 0: throw .defect(.plaintextAfterStartTLS(octets: injected))
+        case .reached: try await awaitHandshake(timeout: timeout)
+        case .timedOut: throw .timedOut(timeout)
+        case .closed:
+            isClosed = true
+            throw .closed
         }
-        try await awaitHandshake(timeout: timeout)
     }
 
     /// Reads what the TLS handler learnt (protocol version and peer certificate) and the cipher suite from the
@@ -123,7 +120,7 @@ final class SMTPConnection {
         let channel = self.channel
         let facts = try? await channel.eventLoop.submit { () -> TLSFacts in
             let handler = try channel.pipeline.syncOperations.handler(type: NIOSSLHandler.self)
-            let hello = try? channel.pipeline.syncOperations.handler(type: InboundEventHandler.self).serverHello
+            let hello = try? channel.pipeline.syncOperations.handler(type: InboundEventHandler<ServerHello>.self).kept
             return TLSFacts(
                 version: handler.tlsVersion,
                 certificate: handler.peerCertificate,
@@ -152,7 +149,7 @@ final class SMTPConnection {
         guard !isClosed else { throw .closed }
         let event: InboundEvent?
         do {
-            event = try await inbound.next()
+            event = try await events.next()
         } catch {
             isClosed = true
             throw Self.classify(error)
@@ -166,28 +163,11 @@ final class SMTPConnection {
     }
 
     private func armDeadline(_ timeout: Duration) -> UInt64 {
-        deadlineNumber &+= 1
-        let number = deadlineNumber
-        let when = NIODeadline.now() + TimeAmount(timeout)
-        onLoop { handler in handler.armDeadline(number, at: when) }
-        return number
+        events.armDeadline(at: .now() + TimeAmount(timeout))
     }
 
     private func disarmDeadline() {
-        onLoop { handler in handler.disarmDeadline() }
-    }
-
-    /// Runs `body` with the event handler on the channel's loop: at once when the session already runs there (its
-    /// task executor is the loop), else as a task for the loop.
-    private func onLoop(_ body: @escaping @Sendable (InboundEventHandler) -> Void) {
-        let channel = self.channel
-        let run: @Sendable () -> Void = {
-            guard let handler = try? channel.pipeline.syncOperations.handler(type: InboundEventHandler.self) else {
-                return
-            }
-            body(handler)
-        }
-        if channel.eventLoop.inEventLoop { run() } else { channel.eventLoop.execute(run) }
+        events.disarmDeadline()
     }
 
     /// Maps an error that ended the inbound stream to a transport error.

@@ -1,9 +1,10 @@
 import NIOSSL
 
-/// Sentences for NIOSSL's errors that a mail admin can act on.
-enum TLSErrorText {
+/// Sentences for NIOSSL's errors that a mail admin can act on (the settings named are a scenario's `open`,
+/// `starttls` and IMAP source settings).
+public enum TLSErrorText {
     /// Describes a TLS error; certificate verification failures say how to fix the scenario.
-    static func describe(_ error: NIOSSLError) -> String {
+    public static func describe(_ error: NIOSSLError) -> String {
         switch error {
         case .handshakeFailed(let boringError):
             let detail = String(describing: boringError)
@@ -25,7 +26,7 @@ enum TLSErrorText {
     }
 
     /// Describes NIOSSL's extra errors (host name mismatches, invalid SNI names).
-    static func describe(_ error: NIOSSLExtraError) -> String {
+    public static func describe(_ error: NIOSSLExtraError) -> String {
         if error == .failedToValidateHostname || error == .serverHostnameImpossibleToMatch {
             return "TLS certificate does not match the server name: \(error); set `server-name:` to a name the "
                 + "certificate carries"

@@ -2,36 +2,39 @@ import NIOCore
 import NIOTLS
 
 /// Turns the server's bytes into ``InboundEvent``s and adds markers in order with them: the point where TLS
-/// starts, the end of the handshake, and read deadlines. Holds no protocol logic; it keeps the ``ServerHello``
-/// that a ``ServerHelloObserver`` reports, for the TLS facts.
-final class InboundEventHandler: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = ByteBuffer
-    typealias InboundOut = InboundEvent
+/// starts, the end of the handshake, and read deadlines. Holds no protocol logic.
+///
+/// It keeps the last user inbound event of type `Kept` that a handler ahead of it fires (the SMTP runner keeps
+/// the ServerHello its observer reads, for the cipher suite), instead of passing it on; `Never` keeps nothing.
+public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableChannelHandler {
+    public typealias InboundIn = ByteBuffer
+    public typealias InboundOut = InboundEvent
 
     private var context: ChannelHandlerContext?
     private var deadline: Scheduled<Void>?
-    /// The server's ServerHello, once a ``ServerHelloObserver`` ahead of the TLS handler has seen it.
-    private(set) var serverHello: ServerHello?
+    /// The last `Kept` event seen.
+    public private(set) var kept: Kept?
 
-    init() {}
+    /// Creates a handler; add it last, after any TLS handler.
+    public init() {}
 
-    func handlerAdded(context: ChannelHandlerContext) {
+    public func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
     }
 
-    func handlerRemoved(context: ChannelHandlerContext) {
+    public func handlerRemoved(context: ChannelHandlerContext) {
         deadline?.cancel()
         deadline = nil
         self.context = nil
     }
 
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         context.fireChannelRead(wrapInboundOut(.bytes(unwrapInboundIn(data))))
     }
 
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let hello = event as? ServerHello {
-            serverHello = hello
+    public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let value = event as? Kept {
+            kept = value
             return
         }
         if let tlsEvent = event as? TLSUserEvent, case .handshakeCompleted = tlsEvent {
@@ -41,12 +44,12 @@ final class InboundEventHandler: ChannelInboundHandler, RemovableChannelHandler 
     }
 
     /// Marks the point where TLS starts; call on the event loop right after adding the TLS handler.
-    func markTLSBoundary() {
+    public func markTLSBoundary() {
         emit(.tlsBoundary)
     }
 
-    /// Delivers `.deadline(number)` at `deadline` unless re-armed or disarmed first. Call on the event loop.
-    func armDeadline(_ number: UInt64, at when: NIODeadline) {
+    /// Delivers `.deadline(number)` at `when` unless re-armed or disarmed first. Call on the event loop.
+    public func armDeadline(_ number: UInt64, at when: NIODeadline) {
         deadline?.cancel()
         guard let context else { return }
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
@@ -56,7 +59,7 @@ final class InboundEventHandler: ChannelInboundHandler, RemovableChannelHandler 
     }
 
     /// Cancels the pending deadline. Call on the event loop.
-    func disarmDeadline() {
+    public func disarmDeadline() {
         deadline?.cancel()
         deadline = nil
     }
