@@ -74,10 +74,8 @@ extension ReasonsCatalogue {
     /// refused (the catalogue's RCPT entries for that enhanced code), with the Diagnostic-Code — the next hop's own
     /// reply — as the first reason.
     private func explainNotifiedStatus(_ arrivals: [ArrivalSummary], into explained: inout ExplainedMismatch) {
-        guard
-            let notified = arrivals.first(where: \.isThisCase)?.notification.first(where: { $0.action != .relayed })
-                ?? arrivals.first(where: \.isThisCase)?.notification.first
-        else { return }
+        // The recipients the step asked about come first in the summary.
+        guard let notified = arrivals.first(where: \.isThisCase)?.notification.first else { return }
         let diagnosis = explain(step: .rcpt, enhancedCode: notified.status, text: notified.diagnosticCode)
         if let meaning = diagnosis.enhanced?.summary {
             explained.meaning += " The notification reports \(notified.action) \(notified.status): \(meaning)."

@@ -78,8 +78,10 @@ extension Mismatch {
         case .notificationRecipient(let expected, let observed):
             return .notificationRecipient(expected: mask.apply(expected), observed: observed.map(mask.apply))
         case .sourceFailed(let problem): return .sourceFailed(mask.apply(problem))
+        case .notArrived(let kind, let within, let source):
+            return .notArrived(kind, within: within, source: mask.apply(source))
         case .replyText, .capabilityMissing, .capabilityParameter, .capabilityComparison, .capabilityPresent, .tls,
-            .tooSlow, .notArrived, .arrivedUnexpectedly, .body, .notificationAction, .notificationStatus:
+            .tooSlow, .arrivedUnexpectedly, .body, .notificationAction, .notificationStatus:
             return self
         }
     }

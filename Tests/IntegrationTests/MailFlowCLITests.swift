@@ -177,6 +177,38 @@ struct MailFlowCLITests {
         #expect(outcome.output.contains("0 passed, 1 failed"))
     }
 
+    @Test("A maildir path from ${env:...} is a secret: the failure never shows it")
+    func secretSourceMasked() throws {
+        let maildir = NSTemporaryDirectory() + "smtpspec-secret-maildir-\(UUID().uuidString)"
+        for sub in ["new", "cur"] {
+            try FileManager.default.createDirectory(atPath: "\(maildir)/\(sub)", withIntermediateDirectories: true)
+        }
+        let path = try Self.scenario(
+            "secret",
+            """
+            steps:
+              - open: mail1.fabrikam.com:25
+              - ehlo: contoso.com
+              - mail-from: chris@contoso.com
+              - rcpt: kate@fabrikam.com
+              - data: {subject: secret, body: hello}
+              - await-message: {at: {maildir: "${env:FLOW_SECRET_DIR}"}, within: 300ms}
+            """
+        )
+        let report = NSTemporaryDirectory() + "smtpspec-flow-\(UUID().uuidString).json"
+        let outcome = try CLITests.smtpspec(
+            ["run", path, "--mock", "exchange", "--no-color", "--report", "json:\(report)"],
+            environment: ["FLOW_SECRET_DIR": maildir]
+        )
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.output.contains("the message did not arrive at maildir ****** within 300ms"),
+            "\(outcome.output)"
+        )
+        let json = try String(contentsOfFile: report, encoding: .utf8)
+        for text in [outcome.output, outcome.error, json] { #expect(!text.contains(maildir)) }
+    }
+
     @Test("One address, two personas, is invalid input: exit 2, nothing sent")
     func conflictingPersonas() throws {
         let port = try Self.freePort()

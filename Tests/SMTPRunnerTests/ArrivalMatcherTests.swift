@@ -143,15 +143,23 @@ struct ArrivalMatcherTests {
                 "kate@relay.example: relayed 2.0.0 (smtp; 250 2.0.0 Ok: queued as 7F3A2)"
             ]
         )
-        let byEnvelope = Self.matcher(
+        // A shared ENVID does not make another case's notification this one's: its returned Message-ID decides.
+        let sharedEnvelope = Self.matcher(
             .dsn,
             id: "<unrelated@x.example>",
             envid: "case-relayed-1",
             expect: expectation,
             recipient: "kate@relay.example"
         )
-        guard case .passed = byEnvelope.judge(relayed) else {
-            Issue.record("the relayed DSN did not pass by ENVID")
+        guard case .other = sharedEnvelope.judge(relayed) else {
+            Issue.record("another case's DSN matched by its shared ENVID")
+            return
+        }
+        // Without returned headers, the ENVID decides.
+        let headerless = ArrivedMessage(origin: "test", content: Self.headerlessDSN)
+        let byEnvelope = Self.matcher(.dsn, id: "<case-9@client.example>", envid: "env-9", expect: expectation)
+        guard case .passed = byEnvelope.judge(headerless) else {
+            Issue.record("the DSN without returned headers did not pass by ENVID")
             return
         }
         let neither = Self.matcher(.dsn, id: "<unrelated@x.example>", envid: "other", expect: expectation)
@@ -160,6 +168,32 @@ struct ArrivalMatcherTests {
             return
         }
     }
+
+    /// A relayed DSN that returns no headers (RET=HDRS not honoured), found by its ENVID only.
+    static let headerlessDSN = Array(
+        """
+        From: MAILER-DAEMON@mail.example
+        Message-ID: <dsn-9@mail.example>
+        MIME-Version: 1.0
+        Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+        --b
+        Content-Type: text/plain
+
+        Relayed.
+        --b
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mail.example
+        Original-Envelope-Id: env-9
+
+        Final-Recipient: rfc822; kate@relay.example
+        Action: relayed
+        Status: 2.0.0
+
+        --b--
+        """.replacingOccurrences(of: "\n", with: "\r\n").utf8
+    )
 
     @Test("A failed DSN reports its action and status against what was expected")
     func failedNotification() throws {

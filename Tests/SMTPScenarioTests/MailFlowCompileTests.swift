@@ -74,8 +74,7 @@ struct MailFlowCompileTests {
 
     @Test("A raw message is found by its own Message-ID header; expect: none is 'nothing arrives'")
     func rawMessage() throws {
-        let steps = try steps(
-            """
+        let text = """
             steps:
               - open: 127.0.0.1:2525
               - ehlo: client.example
@@ -86,7 +85,14 @@ struct MailFlowCompileTests {
               - await-dsn: {at: {maildir: mail/chris}, within: 2s}
                 expect: none
             """
+        let steps = try steps(text)
+        // The same Message-ID in every case and run: a warning says so; with ${case.id} in it, none.
+        let warnings = compile(text).diagnostics.filter { $0.severity == .warning }.map(\.message)
+        #expect(
+            warnings.contains { $0.contains("waits for a Message-ID that is the same in every case and every run") }
         )
+        let perCase = compile(text.replacingOccurrences(of: "<raw-1@", with: "<raw-${case.id}@")).diagnostics
+        #expect(!perCase.contains { $0.severity == .warning })
         guard case .arrival(let awaited) = steps[5].action else {
             Issue.record("not an await step")
             return
@@ -136,6 +142,16 @@ struct MailFlowCompileTests {
             (
                 head + "  - pipeline:\n      - await-message: {at: relay-sink}\n",
                 "'await-message' cannot be pipelined @ 12:9"
+            ),
+            (
+                "steps:\n  - open: 127.0.0.1:2525\n  - data: {headers: {Message-ID: not-a-msg-id}, body: x}\n"
+                    + "  - await-message: {at: mock}\n",
+                "'await-message' cannot tell this case's message: its Message-ID header is not an RFC 5322 msg-id "
+                    + "(<left@right>) @ 4:5"
+            ),
+            (
+                "capture:\n  out: {listen: 192.0.2.1:2526}\nsteps:\n  - quit\n",
+                "capture 'out' must listen on loopback, not 192.0.2.1 @ 2:17"
             ),
         ]
     )

@@ -56,6 +56,12 @@ public final class MessageStore: Sendable {
     /// A snapshot of the messages kept, oldest first.
     public var all: [ReceivedMessage] { state.withLock { Array($0.messages[$0.first...]) } }
 
+    /// A snapshot of the messages kept, oldest first, with the number the first of them has among every message
+    /// the server accepted (1 for the first ever), taken together.
+    public var numbered: (first: Int, messages: [ReceivedMessage]) {
+        state.withLock { ($0.evicted + 1, Array($0.messages[$0.first...])) }
+    }
+
     /// How many messages are kept right now.
     public var count: Int { state.withLock { $0.messages.count - $0.first } }
 

@@ -8,6 +8,26 @@ extension SessionRunner {
     static let candidatesPerPoll = 50
     /// How many of the latest arrivals a failed await step reports besides this case's own.
     static let latestArrivalsShown = 5
+    /// How long reading the latest arrivals for the report of a failed step may take.
+    static let reportGrace = Duration.seconds(5)
+    /// How much earlier than the session's start a message may carry as its arrival time and still count.
+    static let clockSkew: TimeInterval = 2
+
+    /// `body`'s result, or `nil` when `limit` passes first (`body` is then cancelled).
+    static func bounded<T: Sendable>(
+        by limit: Duration,
+        _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T? {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
+        }
+    }
 
     /// Plays `await-message` or `await-dsn`: polls the source until this case's message (or its notification)
     /// is there and meets the step's checks, or until `within` runs out. Sends nothing; never retried.
@@ -19,11 +39,15 @@ extension SessionRunner {
         let started = Date()
         let clock = ContinuousClock.now
         var result = baseResult(step, startedAt: started)
-        result.peer = "at \(awaited.source)"
+        let sourceName = plan.redact(awaited.source.description)
+        result.peer = "at \(sourceName)"
         let messageID = awaited.messageID.wire(captures: captures)
+        guard let parsedID = MessageID(parsing: messageID) else {
+            return refused(step, .invalidMessageID)
+        }
         let matcher = ArrivalMatcher(
             kind: awaited.kind,
-            messageID: MessageID(parsing: messageID),
+            messageID: parsedID,
             envelopeID: awaited.envelopeID?.wire(captures: captures),
             recipient: awaited.recipient?.wire(captures: captures),
             expectation: awaited.expectation,
@@ -45,7 +69,7 @@ extension SessionRunner {
         )
         let what = awaited.kind == .message ? "message" : "delivery status notification for"
         transcript.note(
-            "waiting up to \(awaited.within.shortText) for the \(what) \(plan.redact(messageID)) at \(awaited.source)"
+            "waiting up to \(awaited.within.shortText) for the \(what) \(plan.redact(messageID)) at \(sourceName)"
         )
         func finish(_ failure: StepFailure?, _ arrivals: [ArrivalSummary]) -> StepResult {
             result.duration = ContinuousClock.now - clock
@@ -68,10 +92,23 @@ extension SessionRunner {
         let deadline = clock + awaited.within
         let interval = Self.pollInterval(for: awaited.source)
         var nearMiss: ([Mismatch], ArrivalSummary)?
-        while true {
+        // Mail that arrived before this session began is an earlier case's or run's, even with the same
+        // Message-ID (a fixed one in a matrix, a maildir that keeps every run's mail); a little clock skew is allowed.
+        let earliest = sessionStartedAt.addingTimeInterval(-Self.clockSkew)
+        while !Task.isCancelled {
             let candidates: [ArrivedMessage]
             do {
-                candidates = try await source.candidates(for: query, limit: Self.candidatesPerPoll)
+                // One poll may not outlast the step's time (an IMAP server that is slow to answer).
+                let left = deadline - ContinuousClock.now
+                guard
+                    let found = try await Self.bounded(
+                        by: max(left, .milliseconds(1)),
+                        {
+                            try await source.candidates(for: query, limit: Self.candidatesPerPoll)
+                        }
+                    )
+                else { break }
+                candidates = found.filter { ($0.receivedAt ?? .distantFuture) >= earliest }
             } catch {
                 return finish(StepFailure(.sourceFailed(plan.redact("\(error)"))), [])
             }
@@ -92,20 +129,23 @@ extension SessionRunner {
             }
             let left = deadline - ContinuousClock.now
             if left <= .zero { break }
-            try? await Task.sleep(for: min(interval, left))
+            do { try await Task.sleep(for: min(interval, left)) } catch { break }
         }
         if case .nothing = awaited.expectation { return finish(nil, []) }
-        let latest = (try? await source.latest(limit: Self.latestArrivalsShown)) ?? []
+        let latest: [ArrivedMessage] =
+            (try? await Self.bounded(by: Self.reportGrace) {
+                try await source.latest(limit: Self.latestArrivalsShown)
+            }) ?? nil ?? []
         let others = latest.map { arrived in
             var summary = ArrivalMatcher.summary(of: arrived)
-            summary.isSentMessage = summary.messageID.flatMap(MessageID.init(parsing:)) == matcher.messageID
+            summary.isSentMessage = summary.messageID.flatMap(MessageID.init(parsing:)) == parsedID
             return summary
         }
         if let (mismatches, summary) = nearMiss {
             return finish(StepFailure(mismatches), [summary] + others.filter { $0.origin != summary.origin })
         }
         return finish(
-            StepFailure(.notArrived(awaited.kind, within: awaited.within, source: awaited.source.description)),
+            StepFailure(.notArrived(awaited.kind, within: awaited.within, source: sourceName)),
             others
         )
     }
@@ -126,7 +166,11 @@ extension SessionRunner {
         case .maildir(let path):
             return .success(MaildirSource(directory: path))
         case .imap(let imap):
-            return .success(IMAPMessageSource(imap, captures: captures, options: options, logger: logger))
+            // The IMAP client logs hosts, user names and search strings: through the plan's mask, like every line.
+            var masked = logger
+            let sessionPlan = self.plan
+            masked.handler = RedactingLogHandler(masked.handler) { sessionPlan.redact($0) }
+            return .success(IMAPMessageSource(imap, captures: captures, options: options, logger: masked))
         }
     }
 

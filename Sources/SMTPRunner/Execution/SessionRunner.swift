@@ -11,6 +11,8 @@ final class SessionRunner {
     /// For `open: {mx: …, each: true}`: the one MX host this case connects to.
     let pinnedExchanger: MXRecord?
     let transcript: TranscriptRecorder
+    /// When this session (this attempt) began: mail that arrived before it is not this case's.
+    let sessionStartedAt = Date()
     let logger: Logger
     /// Variables captured so far, by name.
     var captures: [String: String] = [:]

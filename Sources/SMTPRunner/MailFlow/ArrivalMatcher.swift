@@ -90,8 +90,17 @@ struct ArrivalMatcher {
                     break
                 }
             }
-            if let pattern = checks.body, !Self.search(pattern, in: message.body) {
-                mismatches.append(.body(pattern: pattern))
+            if let pattern = checks.body {
+                if arrived.isContentTrimmed {
+                    mismatches.append(
+                        .sourceFailed(
+                            "the server kept only the message's headers (its content budget was spent), so "
+                                + "the body cannot be checked"
+                        )
+                    )
+                } else if !Self.search(pattern, in: message.body) {
+                    mismatches.append(.body(pattern: pattern))
+                }
             }
             if let envelopeFrom {
                 let observed = arrived.reversePath ?? Self.returnPath(message)
@@ -105,9 +114,13 @@ struct ArrivalMatcher {
 
     private func judgeNotification(_ message: Message, _ arrived: ArrivedMessage) -> Verdict {
         guard let notification = try? DeliveryStatusNotification(message: message) else { return .other }
-        let byMessageID = messageID != nil && notification.returnedMessageID == messageID
-        let byEnvelopeID = envelopeID != nil && notification.perMessage.originalEnvelopeID == envelopeID
-        guard byMessageID || byEnvelopeID else { return .other }
+        // The returned Message-ID decides when the notification returns one: an ENVID may be shared by cases (a
+        // fixed `envid:`), a Message-ID sent by this case is its own. Without returned headers, the ENVID decides.
+        if let returned = notification.returnedMessageID {
+            guard returned == messageID else { return .other }
+        } else {
+            guard let envelopeID, notification.perMessage.originalEnvelopeID == envelopeID else { return .other }
+        }
         var summary = Self.baseSummary(message, arrived)
         summary.isThisCase = true
         summary.notification = Self.notified(notification.recipients)
@@ -125,6 +138,8 @@ struct ArrivalMatcher {
                 return .failed([.notificationRecipient(expected: wanted, observed: groups.map(\.recipient))], summary)
             }
             groups = Self.notified(named)
+            // The recipients the step asked about come first: reports explain those.
+            summary.notification = groups + summary.notification.filter { !groups.contains($0) }
         }
         let withAction = checks.action.map { action in groups.filter { $0.action == action } } ?? groups
         if let action = checks.action, withAction.isEmpty {

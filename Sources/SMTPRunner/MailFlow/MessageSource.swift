@@ -41,19 +41,37 @@ public struct ArrivalQuery: Sendable, Hashable {
         [messageID] + (kind == .notification ? [envelopeID].compactMap { $0 } : [])
     }
 
-    /// Whether `content` mentions any of ``needles`` (a plain byte search, cheap enough for a poll).
+    /// Whether `content` mentions any of ``needles`` (a plain byte search, cheap enough for a poll): for a
+    /// message, in its header section only (where its Message-ID is); for a notification, anywhere (the returned
+    /// headers are in its body).
     public func isMentioned(in content: [UInt8]) -> Bool {
-        needles.contains { needle in
+        let searched = kind == .message ? content[..<Self.headerEnd(of: content)] : content[...]
+        return needles.contains { needle in
             let bytes = Array(needle.utf8)
-            guard !bytes.isEmpty, bytes.count <= content.count else { return false }
-            var start = 0
-            while let index = content[start...].firstIndex(of: bytes[0]) {
-                if index + bytes.count > content.count { return false }
-                if content[index..<(index + bytes.count)].elementsEqual(bytes) { return true }
+            guard !bytes.isEmpty, bytes.count <= searched.count else { return false }
+            var start = searched.startIndex
+            while let index = searched[start...].firstIndex(of: bytes[0]) {
+                if index + bytes.count > searched.endIndex { return false }
+                if searched[index..<(index + bytes.count)].elementsEqual(bytes) { return true }
                 start = index + 1
             }
             return false
         }
+    }
+
+    /// Where the header section ends: after the first empty line (CRLF CRLF or LF LF), or the whole content.
+    static func headerEnd(of content: [UInt8]) -> Int {
+        var index = 0
+        while index + 1 < content.count {
+            if content[index] == 0x0A {
+                if content[index + 1] == 0x0A { return index + 2 }
+                if content[index + 1] == 0x0D, index + 2 < content.count, content[index + 2] == 0x0A {
+                    return index + 3
+                }
+            }
+            index += 1
+        }
+        return content.count
     }
 }
 

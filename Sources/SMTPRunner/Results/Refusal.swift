@@ -22,6 +22,9 @@ public enum Refusal: Sendable, Hashable, CustomStringConvertible {
     case noConnection
     /// An `open` while a connection is open.
     case alreadyConnected
+    /// An await step's Message-ID, filled in at run time, is not an RFC 5322 msg-id, so no message can be found
+    /// by it.
+    case invalidMessageID
 
     /// The refusal in one sentence, never quoting the refused value (it may hold a secret).
     public var description: String {
@@ -48,6 +51,8 @@ public enum Refusal: Sendable, Hashable, CustomStringConvertible {
             return "no connection is open: this step comes before any `open` (or after the connection closed)"
         case .alreadyConnected:
             return "a connection is already open"
+        case .invalidMessageID:
+            return "the message's Message-ID is not an RFC 5322 msg-id (<left@right>), so it cannot be looked for"
         }
     }
 

@@ -5,8 +5,9 @@ import SMTPYAML
 
 /// The message a case sent last, as await steps find it: by its Message-ID.
 enum SentMessage: Sendable {
-    /// The Message-ID header's value (a capture may fill part of it at run time).
-    case identified(PlanText)
+    /// The Message-ID header's value (a capture may fill part of it at run time); `fixed` when it is the same in
+    /// every case and every run (written out without `${case.id}`), so another case's mail could be taken for it.
+    case identified(PlanText, fixed: Bool)
     /// The message has no Message-ID the compiler can read; the reason says why.
     case unidentified(String)
 }
@@ -47,7 +48,21 @@ extension CaseCompiler {
     /// The Message-ID of the message the case sent before `step`, or an error saying why there is none.
     private mutating func awaitedMessageID(for step: StepAST) -> PlanText? {
         switch sentMessage {
-        case .identified(let id)?:
+        case .identified(let id, let fixed)?:
+            if fixed {
+                interpolator.diagnostics.append(
+                    Diagnostic(
+                        severity: .warning,
+                        message: "'\(step.verb.rawValue)' waits for a Message-ID that is the same in every case and "
+                            + "every run (\(id.redacted()))",
+                        location: step.location,
+                        note: "another case's or an earlier run's mail with that Message-ID could pass for this one "
+                            + "(mail older than the session is ignored where its arrival time is known); put "
+                            + "${case.id} in it, or let data's map form make one",
+                        span: step.verb.rawValue.count
+                    )
+                )
+            }
             return id
         case .unidentified(let reason)?:
             error(
@@ -68,8 +83,9 @@ extension CaseCompiler {
         return nil
     }
 
-    /// Records the Message-ID of a message the case sends (`data` or `bdat` text written out in full).
-    mutating func noteSentMessage(_ text: PlanText) {
+    /// Records the Message-ID of a message the case sends (`data` or `bdat` text written out in full); `written`
+    /// is the text as the file wrote it, to tell whether the Message-ID changes per case.
+    mutating func noteSentMessage(_ text: PlanText, written: [Located<String>]) {
         guard text.captureNames.isEmpty else {
             sentMessage = .unidentified("its text holds a value captured at run time")
             return
@@ -85,7 +101,23 @@ extension CaseCompiler {
             sentMessage = .unidentified("it has no Message-ID header with a valid <id@domain>")
             return
         }
-        sentMessage = .identified(PlanText(literal: value.trimmingCharacters(in: .whitespaces)))
+        // Per case when the Message-ID line as written holds ${case.id}.
+        let perCase = written.contains { text in
+            text.value.split(whereSeparator: \.isNewline).contains { line in
+                line.lowercased().hasPrefix("message-id:") && MatrixRelevance.mentionsCase(String(line))
+            }
+        }
+        sentMessage = .identified(PlanText(literal: value.trimmingCharacters(in: .whitespaces)), fixed: !perCase)
+    }
+
+    /// Records a Message-ID given as a header of data's map form: checked now when it holds no capture.
+    mutating func noteGivenMessageID(_ value: PlanText, written: Located<String>?) {
+        if value.captureNames.isEmpty, MessageID(parsing: value.wire()) == nil {
+            sentMessage = .unidentified("its Message-ID header is not an RFC 5322 msg-id (<left@right>)")
+            return
+        }
+        let perCase = written.map { MatrixRelevance.mentionsCase($0.value) } ?? false
+        sentMessage = .identified(value, fixed: !perCase && value.captureNames.isEmpty)
     }
 
     private mutating func compileSource(_ source: MessageSourceAST) -> MessageSourcePlan? {

@@ -70,7 +70,8 @@ extension CaseCompiler {
         }
         let present = Set(headers.map { $0.name.wire().lowercased() })
         if let given = headers.last(where: { $0.name.wire().lowercased() == "message-id" }) {
-            sentMessage = .identified(given.value)
+            let written = message.headers.last { $0.name.value.lowercased() == "message-id" }?.value
+            noteGivenMessageID(given.value, written: written)
         }
         func has(_ name: String) -> Bool { present.contains(name.lowercased()) }
         var generated: [(PlanText, PlanText)] = []
@@ -87,7 +88,7 @@ extension CaseCompiler {
             let messageID = PlanText(
                 literal: "<smtpspec.\(options.messageIDPrefix).\(caseIndex).\(messageCount)@\(domain)>"
             )
-            sentMessage = .identified(messageID)
+            sentMessage = .identified(messageID, fixed: false)
             generated.append((PlanText(literal: "Message-ID"), messageID))
         }
         if !has("From"), let sender = envelope.sender, !sender.wire().isEmpty {

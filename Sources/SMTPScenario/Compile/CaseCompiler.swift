@@ -124,20 +124,20 @@ struct CaseCompiler {
             return compileRcpt(rcpt, besideNotify: step.notify)
         case (.data, .text(let raw)):
             guard let message = fenced(raw, slot: .messageText, what: "the message of 'data'") else { return nil }
-            noteSentMessage(message)
+            noteSentMessage(message, written: [raw])
             return .data(DataPlan(message: message.normalisingLineEnds(), initiationTimeout: dataInitiation(timeout)))
         case (.data, .message(let message)):
             guard let (text, fences) = compileMessage(message, at: step.location) else { return nil }
             return .data(DataPlan(message: text, initiationTimeout: dataInitiation(timeout), fences: fences))
         case (.bdat, .text(let raw)):
             guard let text = interpolator.text(raw) else { return nil }
-            noteSentMessage(text)
+            noteSentMessage(text, written: [raw])
             return .bdat(chunks: [text.normalisingLineEnds()])
         case (.bdat, .chunks(let chunks)):
             let texts = chunks.compactMap { interpolator.text($0)?.normalisingLineEnds() }
             guard texts.count == chunks.count else { return nil }
             if texts.isEmpty { error("'bdat' needs at least one chunk", at: step.location) }
-            noteSentMessage(texts.reduce(PlanText([]), +))
+            noteSentMessage(texts.reduce(PlanText([]), +), written: chunks)
             return .bdat(chunks: texts)
         case (.awaitMessage, .arrival(let written)), (.awaitDSN, .arrival(let written)):
             return compileAwait(step, written)

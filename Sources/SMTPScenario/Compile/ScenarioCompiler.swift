@@ -130,6 +130,17 @@ public struct ScenarioCompiler: Sendable {
                 )
                 continue
             }
+            if !Self.isLoopback(address.host) {
+                diagnostics.append(
+                    Diagnostic(
+                        message: "capture '\(capture.name.value)' must listen on loopback, not \(address.host)",
+                        location: listen.location,
+                        note: "captures listen on 127.0.0.0/8, ::1 or localhost; the system under test relays there",
+                        span: max(1, listen.value.count)
+                    )
+                )
+                continue
+            }
             if let other = servers.first(where: { $0.listen == address }) {
                 diagnostics.append(
                     Diagnostic(
@@ -156,6 +167,15 @@ public struct ScenarioCompiler: Sendable {
             )
         }
         return servers
+    }
+
+    /// Whether a capture's host is a loopback address (127.0.0.0/8, ::1) or `localhost`: the mock's listening rule,
+    /// checked here so that `check` reports it.
+    static func isLoopback(_ host: String) -> Bool {
+        let lower = host.lowercased()
+        if lower == "localhost" || lower == "::1" || lower == "0:0:0:0:0:0:0:1" { return true }
+        let parts = lower.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
     /// A persona as a scenario names it: a file name made absolute from the scenario's folder, or a built-in

@@ -282,6 +282,10 @@ struct RunCommand: AsyncParsableCommand {
     ) async throws -> SuitePlayer.Tally {
         var logger = Logger(label: "smtpspec.mock")
         logger.logLevel = .warning
+        /// What the run itself threw, as opposed to starting the captures.
+        struct RunFailure: Error {
+            var underlying: any Error
+        }
         do {
             return try await withMockServers(captures.configurations, logger: logger) { servers in
                 var sources: [HostPort: any MessageSource] = [:]
@@ -291,16 +295,20 @@ struct RunCommand: AsyncParsableCommand {
                         name: "capture \(capture.names.joined(separator: "/")) (\(capture.listen))"
                     )
                 }
-                return try await play(
-                    scenarios,
-                    personas: personas,
-                    sources: MessageSources(captures: sources),
-                    shard: shard,
-                    onFinished: onFinished
-                )
+                do {
+                    return try await play(
+                        scenarios,
+                        personas: personas,
+                        sources: MessageSources(captures: sources),
+                        shard: shard,
+                        onFinished: onFinished
+                    )
+                } catch {
+                    throw RunFailure(underlying: error)
+                }
             }
-        } catch let error as ExitStatus {
-            throw error
+        } catch let failure as RunFailure {
+            throw failure.underlying
         } catch {
             Console.err("error: cannot start the capture servers: \(error)\nnothing was sent\n")
             throw ExitStatus.invalidInput

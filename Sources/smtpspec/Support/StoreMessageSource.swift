@@ -11,22 +11,22 @@ struct StoreMessageSource: MessageSource {
 
     func candidates(for query: ArrivalQuery, limit: Int) async throws -> [ArrivedMessage] {
         var found: [ArrivedMessage] = []
-        let all = store.all
+        let (first, all) = store.numbered
         for (index, message) in all.enumerated().reversed() where query.isMentioned(in: message.content) {
-            found.append(arrived(message, number: index))
+            found.append(arrived(message, number: first + index))
             if found.count >= limit { break }
         }
         return found
     }
 
     func latest(limit: Int) async throws -> [ArrivedMessage] {
-        let all = store.all
-        return all.indices.suffix(limit).map { arrived(all[$0], number: $0) }
+        let (first, all) = store.numbered
+        return all.indices.suffix(limit).map { arrived(all[$0], number: first + $0) }
     }
 
     private func arrived(_ message: ReceivedMessage, number: Int) -> ArrivedMessage {
         ArrivedMessage(
-            origin: "\(name) #\(store.evictedCount + number + 1) (queue id \(message.queueID))",
+            origin: "\(name) #\(number) (queue id \(message.queueID))",
             reversePath: message.reversePath,
             recipients: message.forwardPaths,
             content: message.content,
