@@ -23,7 +23,8 @@ extension IMAPSession {
         }
         if capabilities.isEmpty { try await run("CAPABILITY") }
         let mailbox = try IMAPQuoted.encode(configuration.mailbox, what: "the mailbox name")
-        try await run("EXAMINE", arguments: mailbox)
+        let examined = try await run("EXAMINE", arguments: mailbox)
+        for case .numbered(let count, "EXISTS") in examined.untagged { messageCount = count }
     }
 
     /// The untagged OK, PREAUTH or BYE the server greets with.

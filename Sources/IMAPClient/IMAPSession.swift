@@ -13,6 +13,8 @@ public final class IMAPSession {
     let configuration: IMAPConfiguration
     let logger: Logger
     private var tagNumber = 0
+    /// How many messages the mailbox held when it was examined (its `EXISTS`).
+    public internal(set) var messageCount: UInt32 = 0
     /// The text of an untagged BYE, once the server sent one.
     private(set) var byeText: String?
 
@@ -43,6 +45,14 @@ public final class IMAPSession {
     public func uidSearch(text: String) async throws(IMAPError) -> [UInt32] {
         let value = try IMAPQuoted.encode(text, what: "the text searched for")
         return try await uidSearch(criteria: "TEXT \(value)")
+    }
+
+    /// `UID SEARCH <first>:<last>` over the last `count` sequence numbers of the mailbox as examined: the UIDs of
+    /// its latest messages, in ascending order (empty for an empty mailbox).
+    public func uidsOfLatest(_ count: Int) async throws(IMAPError) -> [UInt32] {
+        guard messageCount > 0, count > 0 else { return [] }
+        let first = messageCount > UInt32(count) ? messageCount - UInt32(count) + 1 : 1
+        return try await uidSearch(criteria: "\(first):\(messageCount)")
     }
 
     /// `UID FETCH <uid> BODY.PEEK[]`: the whole message, as stored, without setting `\Seen`.

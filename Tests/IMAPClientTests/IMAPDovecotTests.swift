@@ -57,6 +57,12 @@ struct IMAPDovecotTests {
             let unknown = try await session.uidSearch(header: "Message-ID", contains: "<no-such-\(id)>")
             try await session.noop()
             let byText = try await session.uidSearch(text: body)
+            // The latest three UIDs, ascending; the message just delivered is at most that recent (other tests
+            // deliver to the same mailbox at the same time).
+            let latest = try await session.uidsOfLatest(3)
+            #expect(latest.count == min(3, Int(session.messageCount)))
+            #expect(latest == latest.sorted())
+            #expect((latest.last ?? 0) >= (uids.first ?? .max))
             return (uids, message, unknown, byText, session.capabilities)
         }
         #expect(uids.count == 1)

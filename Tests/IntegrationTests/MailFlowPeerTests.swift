@@ -83,6 +83,16 @@ struct MailFlowPeerTests {
         #expect(outcome.output.contains("- The specified recipient doesn't exist."))
     }
 
+    @Test("Nothing arrived over IMAP: the report lists the mailbox's latest messages, this case's own labelled")
+    func imapLatest() throws {
+        let outcome = try Self.run(["Tests/Fixtures/flow/imap-no-dsn.smtp.yaml"])
+        #expect(outcome.status == 1, "\(outcome.output)\(outcome.error)")
+        #expect(outcome.output.contains("got       no delivery status notification for the message arrived at imap"))
+        #expect(outcome.output.contains("  arrived meanwhile\n"))
+        #expect(outcome.output.contains("- (the message itself) imap kate@lmtp.smtpspec.test@127.0.0.1:2143/INBOX"))
+        #expect(!outcome.output.contains("kate-secret"))
+    }
+
     @Test("A maildir is a source: Postfix's own delivery to kate@fabrikam.com, found by Delivered-To")
     func maildir() throws {
         let outcome = try Self.run(["Tests/Fixtures/flow/maildir.smtp.yaml"])

@@ -53,6 +53,17 @@ struct IMAPMessageSource: MessageSource {
         }
     }
 
-    /// IMAP offers no cheap "latest messages" without fetching them all; a report of a failed step lists none.
-    func latest(limit: Int) async throws -> [ArrivedMessage] { [] }
+    /// The mailbox's last `limit` messages (by sequence number), for the report of a failed step.
+    func latest(limit: Int) async throws -> [ArrivedMessage] {
+        try await IMAPClient.withSession(configuration, eventLoopGroup: options.eventLoopGroup, logger: logger) {
+            session in
+            var found: [ArrivedMessage] = []
+            for uid in try await session.uidsOfLatest(limit) {
+                found.append(
+                    ArrivedMessage(origin: "\(name) UID \(uid)", content: try await session.fetchMessage(uid: uid))
+                )
+            }
+            return found
+        }
+    }
 }
