@@ -148,6 +148,24 @@ struct MailFlowCLITests {
         #expect(outcome.output.hasSuffix("1 passed, 0 failed\n"))
     }
 
+    @Test("A capture stops after the last case that names it: a later file finds its port closed")
+    func captureStopsAfterItsLastCase() throws {
+        let port = try Self.freePort()
+        let first = try Self.scenario("a-capture", Self.sendToCapture(port: port))
+        let later = try Self.scenario(
+            "b-later",
+            """
+            steps:
+              - sleep: 300ms
+              - open: 127.0.0.1:\(port)
+                expect: no-connection
+            """
+        )
+        let outcome = try CLITests.smtpspec(["run", first, later, "--jobs", "1"])
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
+        #expect(outcome.output.hasSuffix("2 passed, 0 failed\n"))
+    }
+
     @Test("A message that never arrives fails within its time, says where it looked, and lists the reasons")
     func neverArrives() throws {
         let port = try Self.freePort()

@@ -271,8 +271,8 @@ struct RunCommand: AsyncParsableCommand {
 
     /// Plays the scenarios' cases, `--jobs` sessions at once, against real servers, or with `--mock` against
     /// in-process mock servers started for the run: one per persona, all at once, each scenario against its own.
-    /// The capture servers run from before the first case to after the last; a capture that cannot listen stops
-    /// the run before anything is sent (exit 2).
+    /// The capture servers start before the first case and each stops after the last case that names it; a
+    /// capture that cannot listen stops the run before anything is sent (exit 2).
     private func play(
         _ scenarios: [CompiledScenario],
         personas: [Persona]?,
@@ -295,13 +295,22 @@ struct RunCommand: AsyncParsableCommand {
                         name: "capture \(capture.names.joined(separator: "/")) (\(capture.listen))"
                     )
                 }
+                let lifetime = CaptureLifetime(
+                    captures: captures,
+                    servers: servers,
+                    scenarios: scenarios,
+                    shard: shard
+                )
                 do {
                     return try await play(
                         scenarios,
                         personas: personas,
                         sources: MessageSources(captures: sources),
                         shard: shard,
-                        onFinished: onFinished
+                        onFinished: { finished in
+                            onFinished(finished)
+                            lifetime.caseFinished(ordinal: finished.ordinal)
+                        }
                     )
                 } catch {
                     throw RunFailure(underlying: error)
