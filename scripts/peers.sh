@@ -130,48 +130,24 @@ cmd_install() {
 
 # --- helpers for start/stop/status -----------------------------------------------------------------
 
-# Reads the first line a TCP server sends (its banner), with a timeout. Prints it; fails if none.
+# Reads the first line a TCP server sends (its banner), with a timeout. With a third argument, a CA file, the
+# connection is TLS from the start (IMAPS) and the server's certificate is verified against it. Prints the line;
+# fails if none.
 read_banner() {
-    local host=$1 port=$2 line
-    line="$(timeout 5 /usr/bin/python3 - "$host" "$port" <<'PY' 2>/dev/null
-import socket, sys
-host, port = sys.argv[1], int(sys.argv[2])
-family = socket.AF_INET6 if ":" in host else socket.AF_INET
-with socket.socket(family, socket.SOCK_STREAM) as s:
-    s.settimeout(4)
-    s.connect((host, port))
+    local host=$1 port=$2 ca=${3:-} line
+    line="$(timeout 5 /usr/bin/python3 - "$host" "$port" "$ca" <<'PY' 2>/dev/null
+import socket, ssl, sys
+host, port, ca = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+with socket.create_connection((host, port), timeout=4) as raw:
+    s = ssl.create_default_context(cafile=ca).wrap_socket(raw, server_hostname=host) if ca else raw
     data = b""
     while not data.endswith(b"\n"):
         chunk = s.recv(1024)
         if not chunk:
             break
         data += chunk
-    s.sendall(b"QUIT\r\n")
+    s.sendall(b"a LOGOUT\r\n" if ca else b"QUIT\r\n")
     print(data.decode("utf-8", "replace").strip())
-PY
-)" || return 1
-    [[ -n "$line" ]] || return 1
-    printf '%s\n' "$line"
-}
-
-# Reads the first line a TLS server sends after the handshake (IMAPS), verifying its certificate against the test
-# CA. Prints it; fails if none.
-read_tls_banner() {
-    local host=$1 port=$2 line
-    line="$(timeout 5 /usr/bin/python3 - "$host" "$port" "$STATE/tls/ca.pem" <<'PY' 2>/dev/null
-import socket, ssl, sys
-host, port, ca = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-context = ssl.create_default_context(cafile=ca)
-with socket.create_connection((host, port), timeout=4) as raw:
-    with context.wrap_socket(raw, server_hostname=host) as s:
-        data = b""
-        while not data.endswith(b"\n"):
-            chunk = s.recv(1024)
-            if not chunk:
-                break
-            data += chunk
-        s.sendall(b"a LOGOUT\r\n")
-        print(data.decode("utf-8", "replace").strip())
 PY
 )" || return 1
     [[ -n "$line" ]] || return 1
@@ -528,7 +504,7 @@ stop them with that checkout's scripts/peers.sh stop)"
         show_log "$STATE/dovecot.log"
         failed=1
     fi
-    if ! wait_for read_tls_banner "$DOVECOT_HOST" "$DOVECOT_IMAPS_PORT"; then
+    if ! wait_for read_banner "$DOVECOT_HOST" "$DOVECOT_IMAPS_PORT" "$STATE/tls/ca.pem"; then
         log "dovecot did not answer IMAPS on $DOVECOT_HOST:$DOVECOT_IMAPS_PORT within ${WAIT_SECONDS}s"
         show_log "$STATE/dovecot.log"
         failed=1
@@ -636,7 +612,7 @@ cmd_status() {
         printf 'imap      %-16s DOWN\n' "$DOVECOT_HOST:$DOVECOT_IMAP_PORT"
         down=1
     fi
-    if answer="$(read_tls_banner "$DOVECOT_HOST" "$DOVECOT_IMAPS_PORT")"; then
+    if answer="$(read_banner "$DOVECOT_HOST" "$DOVECOT_IMAPS_PORT" "$STATE/tls/ca.pem")"; then
         printf 'imaps     %-16s up    %s\n' "$DOVECOT_HOST:$DOVECOT_IMAPS_PORT" "$answer"
     else
         printf 'imaps     %-16s DOWN\n' "$DOVECOT_HOST:$DOVECOT_IMAPS_PORT"
