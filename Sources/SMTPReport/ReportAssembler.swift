@@ -8,7 +8,8 @@ struct ReportAssembler {
     var transcripts: String?
 
     /// Writes every destination. `cases` hands each case, in order, to the closure it is given: its JSON text
-    /// (``JSONReporter/caseText(_:)``) and how to decode it. A case is decoded once, and only when a writer or
+    /// (``JSONReporter/caseText(_:)``, secrets masked in its values) and how to decode it. Nothing is masked here
+    /// as text: a short secret would also replace a number, a keyword or a tag of the format. A case is decoded once, and only when a writer or
     /// the transcripts need more than the text.
     func write(
         _ context: ReportContext,
@@ -20,7 +21,7 @@ struct ReportAssembler {
             for destination in destinations {
                 let sink = try FileSink(path: destination.path)
                 var writer = destination.format.makeWriter()
-                try sink.write(context.mask.applyToRendered(writer.begin(context)))
+                try sink.write(writer.begin(context))
                 outputs.append((sink, writer))
             }
             try cases { text, decode in
@@ -33,12 +34,12 @@ struct ReportAssembler {
                 }
                 for index in outputs.indices {
                     let piece = try outputs[index].writer.write(json: text, record: record, context)
-                    try outputs[index].sink.write(context.mask.applyToRendered(piece))
+                    try outputs[index].sink.write(piece)
                 }
                 try files?.write(record(), mask: context.mask)
             }
             for index in outputs.indices {
-                try outputs[index].sink.write(context.mask.applyToRendered(outputs[index].writer.end(context)))
+                try outputs[index].sink.write(outputs[index].writer.end(context))
                 try outputs[index].sink.commit()
             }
         } catch let error as ReportWriteError {
@@ -54,8 +55,8 @@ struct ReportAssembler {
         records: [JSONCaseRecord],
         with writer: inout some ReportWriter
     ) -> String {
-        var text = context.mask.applyToRendered(writer.begin(context))
-        for record in records { text += context.mask.applyToRendered(writer.write(record, context)) }
-        return text + context.mask.applyToRendered(writer.end(context))
+        var text = writer.begin(context)
+        for record in records { text += writer.write(record, context) }
+        return text + writer.end(context)
     }
 }

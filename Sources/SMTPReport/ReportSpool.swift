@@ -70,8 +70,9 @@ public final class ReportSpool {
         tally.add(record)
         guard isNeeded else { return }
         do {
-            // Kept as the JSON report shows it: written there as it is, decoded for the other formats.
-            let data = Data(JSONReporter.caseText(record).utf8)
+            // Kept as the JSON report shows it: written there as it is, decoded for the other formats. Every value
+            // is masked already; secrets are masked in its strings once more, never in its structure.
+            let data = Data(mask.applyToJSONStrings(JSONReporter.caseText(record)).utf8)
             try handle.write(contentsOf: data)
             entries.append(Entry(ordinal: ordinal, sequence: entries.count, offset: offset, length: data.count))
             offset += UInt64(data.count)

@@ -227,6 +227,51 @@ struct MailFlowCLITests {
         for text in [outcome.output, outcome.error, json] { #expect(!text.contains(maildir)) }
     }
 
+    @Test(
+        "A secret that is also a JSON keyword or a number masks values only: every report stays well-formed",
+        arguments: ["true", "25", "false"]
+    )
+    func shortSecretKeepsReportsWellFormed(secret: String) throws {
+        let path = try Self.scenario(
+            "short-secret",
+            """
+            steps:
+              - open: mail1.fabrikam.com:25
+              - ehlo: contoso.com
+              - mail-from: chris@contoso.com
+              - rcpt: kate@fabrikam.com
+              - data: {subject: "n ${env:FLOW_SHORT_SECRET}", body: hello}
+              - quit
+              - await-message: {at: mock, within: 5s}
+            """
+        )
+        let dir = NSTemporaryDirectory() + "smtpspec-short-secret-\(UUID().uuidString)"
+        let outcome = try CLITests.smtpspec(
+            [
+                "run", path, "--mock", "exchange", "--report", "json:\(dir).json", "--report", "junit:\(dir).xml",
+                "--report", "tap:\(dir).tap",
+            ],
+            environment: ["FLOW_SHORT_SECRET": secret]
+        )
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(dir).json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let steps = try #require((json["cases"] as? [[String: Any]])?.first?["steps"] as? [[String: Any]])
+        let arrival = try #require((steps.last?["arrivals"] as? [[String: Any]])?.first)
+        #expect(arrival["thisCase"] as? Bool == true)
+        #expect(arrival["subject"] as? String == "n ******")
+        // JUnit's real consumer: xmllint (installed with the peers).
+        let xmllint = Process()
+        xmllint.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        xmllint.arguments = ["--noout", "\(dir).xml"]
+        try xmllint.run()
+        xmllint.waitUntilExit()
+        #expect(xmllint.terminationStatus == 0)
+        let tap = try String(contentsOfFile: "\(dir).tap", encoding: .utf8)
+        #expect(tap.contains("1..1"))
+        for text in [String(decoding: data, as: UTF8.self), tap] { #expect(!text.contains("n \(secret)")) }
+    }
+
     @Test("One address, two personas, is invalid input: exit 2, nothing sent")
     func conflictingPersonas() throws {
         let port = try Self.freePort()
