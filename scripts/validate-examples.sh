@@ -283,29 +283,23 @@ environments = sorted(p for p in glob.glob("Examples/**/environments/*.yaml", re
 if not examples:
     fail("Examples/: no *.smtp.yaml files")
 
-for path in examples:
-    check_header(path, SCENARIO_SCHEMA, want_persona=True)
+# PeerExamples/: scenarios for the real peers (scripts/peers.sh), which README's main command does not play;
+# they name no mock persona.
+peer_examples = sorted(glob.glob("PeerExamples/*.smtp.yaml"))
+
+for path, for_mock in [(p, True) for p in examples] + [(p, False) for p in peer_examples]:
+    check_header(path, SCENARIO_SCHEMA, want_persona=for_mock)
     problems = validate(path, scenario_validator)
     for line, column, message in problems:
         fail("%s:%d:%d: %s" % (path, line, column, message))
     if not problems:
         print("ok   %s" % path)
+    if not problems and for_mock:
         named = [m.group(1) for line in leading_comments(path)
                  for m in [re.match(r"^# persona: (\S+)\s*$", line)] if m]
         value, _ = load(path)
         if isinstance(value, dict) and "persona" in value and named and value["persona"] != named[0]:
             fail("%s: persona: %s disagrees with the comment '# persona: %s'" % (path, value["persona"], named[0]))
-
-# PeerExamples/: scenarios for the real peers (scripts/peers.sh), which README's main command does not play;
-# they name no mock persona.
-peer_examples = sorted(glob.glob("PeerExamples/*.smtp.yaml"))
-for path in peer_examples:
-    check_header(path, SCENARIO_SCHEMA, want_persona=False)
-    problems = validate(path, scenario_validator)
-    for line, column, message in problems:
-        fail("%s:%d:%d: %s" % (path, line, column, message))
-    if not problems:
-        print("ok   %s" % path)
 
 for path in environments:
     check_header(path, ENVIRONMENT_SCHEMA, want_persona=False)

@@ -57,15 +57,13 @@ extension ReasonsCatalogue {
             explained.expected = "within \(limit.shortText)"
             explained.observed = took.shortText
             apply(mismatches[kind], to: &explained)
-        case .notificationAction, .notificationStatus:
-            explained.expected = mismatch.arrivalExpected
-            explained.observed = mismatch.arrivalObserved
-            apply(mismatches[kind], to: &explained)
-            explainNotifiedStatus(step.arrivals, into: &explained)
         default:
             explained.expected = mismatch.arrivalExpected
             explained.observed = mismatch.arrivalObserved
             apply(mismatches[kind], to: &explained)
+            if kind == .notificationAction || kind == .notificationStatus {
+                explainNotifiedStatus(step.arrivals, into: &explained)
+            }
         }
         return explained
     }

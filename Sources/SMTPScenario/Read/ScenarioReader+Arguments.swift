@@ -228,24 +228,29 @@ extension ScenarioReader {
         )
     }
 
+    /// A `headers:` mapping: each header name with its scalar value, in file order; `values` says in the error
+    /// what the values are.
+    mutating func readHeaderMap(_ node: YAMLNode, values: String) -> [VariableAST] {
+        guard let entries = node.entries else {
+            error("'headers' must be a mapping of header names to \(values)", at: node.location)
+            return []
+        }
+        return entries.compactMap { entry in
+            scalarValue(entry.value, "header '\(entry.key)'").map { value in
+                VariableAST(
+                    name: Located(entry.key, at: entry.keyLocation),
+                    value: Located(value, at: entry.value.location)
+                )
+            }
+        }
+    }
+
     private mutating func readMessage(_ node: YAMLNode) -> MessageAST? {
         let keys = ["headers", "subject", "from", "to", "body", "file"]
         guard let map = mapping(node, what: "data", keys: keys) else { return nil }
         var message = MessageAST()
         if let headers = map["headers"] {
-            if let entries = headers.entries {
-                for entry in entries {
-                    guard let value = scalarValue(entry.value, "header '\(entry.key)'") else { continue }
-                    message.headers.append(
-                        VariableAST(
-                            name: Located(entry.key, at: entry.keyLocation),
-                            value: Located(value, at: entry.value.location)
-                        )
-                    )
-                }
-            } else {
-                error("'headers' must be a mapping of header names to values", at: headers.location)
-            }
+            message.headers = readHeaderMap(headers, values: "values")
         }
         message.subject = string(map["subject"], "data.subject")
         message.from = string(map["from"], "data.from")

@@ -122,22 +122,7 @@ extension ScenarioReader {
         guard let map = mapping(node, what: "expect of '\(verb.rawValue)'", keys: keys) else { return nil }
         var expectation = ArrivalExpectationAST(location: node.location)
         if let headers = map["headers"] {
-            if let entries = headers.entries {
-                for entry in entries {
-                    guard let value = scalarValue(entry.value, "header '\(entry.key)'") else { continue }
-                    expectation.headers.append(
-                        VariableAST(
-                            name: Located(entry.key, at: entry.keyLocation),
-                            value: Located(value, at: entry.value.location)
-                        )
-                    )
-                }
-            } else {
-                error(
-                    "'headers' must be a mapping of header names to 'present', 'absent' or a regular expression",
-                    at: headers.location
-                )
-            }
+            expectation.headers = readHeaderMap(headers, values: "'present', 'absent' or a regular expression")
         }
         expectation.body = string(map["body"], "expect.body")
         expectation.envelopeFrom = map["envelope-from"].flatMap { node in

@@ -1,19 +1,20 @@
 import SMTPCore
 import SMTPMock
 import SMTPScenario
-import SMTPYAML
 
 /// The capture servers of a run: one per listening address, whichever scenarios declare it, each with the one
 /// persona they all give it.
 struct CaptureServers {
     /// One server to start.
     struct Server {
-        /// Where it listens.
-        var listen: HostPort
+        /// The first declaration of the address: where it listens, and the persona every other must name too.
+        var declared: CaptureServerPlan
         /// The persona it plays.
         var persona: Persona
         /// The names the scenarios give it, for reports.
         var names: [String]
+        /// Where it listens.
+        var listen: HostPort { declared.listen }
     }
 
     /// The servers, in the order the scenarios declare them.
@@ -23,30 +24,27 @@ struct CaptureServers {
     /// a persona that cannot be read. Returns the problems as rendered lines instead when there are any.
     static func gather(_ scenarios: [CompiledScenario]) -> Result<CaptureServers, CaptureProblem> {
         var gathered = CaptureServers()
-        var personaOf: [HostPort: (String, SourceLocation)] = [:]
         for scenario in scenarios {
             for capture in scenario.captureServers {
-                if let (persona, location) = personaOf[capture.listen] {
-                    guard persona == capture.persona else {
+                if let index = gathered.servers.firstIndex(where: { $0.listen == capture.listen }) {
+                    let first = gathered.servers[index].declared
+                    guard first.persona == capture.persona else {
                         return .failure(
                             CaptureProblem(
                                 "\(capture.location): capture '\(capture.name)' listens on \(capture.listen) with "
-                                    + "persona '\(capture.persona)', but \(location) runs '\(persona)' there; one "
-                                    + "address has one server per run"
+                                    + "persona '\(capture.persona)', but \(first.location) runs '\(first.persona)' "
+                                    + "there; one address has one server per run"
                             )
                         )
                     }
-                    if let index = gathered.servers.firstIndex(where: { $0.listen == capture.listen }),
-                        !gathered.servers[index].names.contains(capture.name)
-                    {
+                    if !gathered.servers[index].names.contains(capture.name) {
                         gathered.servers[index].names.append(capture.name)
                     }
                     continue
                 }
-                personaOf[capture.listen] = (capture.persona, capture.location)
                 switch Persona.resolveReportingAll(capture.persona) {
                 case .success(let persona):
-                    gathered.servers.append(Server(listen: capture.listen, persona: persona, names: [capture.name]))
+                    gathered.servers.append(Server(declared: capture, persona: persona, names: [capture.name]))
                 case .failure(let problems):
                     return .failure(CaptureProblem(problems.rendered()))
                 }
