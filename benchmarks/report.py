@@ -4,7 +4,8 @@
 raw.tsv has one line per run: target, row, round, wall s, peak RSS KiB, CPU % busy before, TIME-WAIT
 sockets at start, and key=value;... extras. Targets: sink, mock (the rows that play N sessions), "-" for
 the rows with no server (check: goal 4; run-mock: goal 5), mock-long (goal 6; its samples are in
---g6-samples). --section goals prints the Goals table, tables the results, details every run.
+--g6-samples), floor (benchmarks/floor's NIOAsyncChannel sink). --section goals prints the Goals table and
+the transport floor's table, tables the results, details every run.
 """
 import argparse
 import statistics
@@ -141,6 +142,43 @@ def goals_table(args, rows, goals, fmt) -> None:
     for key, measured, ratio, target, met in out:
         print(f"| {GOAL_NAMES[key].format(**fmt)} | {measured} | {ratio} | {target} | {met} |")
     print()
+    floor_table(args, rows, goals, fmt)
+
+
+# What the transport alone reaches: for each of goals 1-3, the floor's row in place of smtpspec's, against
+# the same reference, and smtpspec's figure as a share of the floor's.
+FLOOR_ROWS = {
+    "1": (("sink", "nio-floor"), ("sink", "smtpspec"), ("sink", "smtplib")),
+    "2": (("sink", "nio-floor-jobs20"), ("sink", "smtpspec-jobs20"), ("sink", "smtp-source-s20")),
+    "3": (("floor", "smtp-source-s20"), ("mock", "smtp-source-s20"), ("sink", "smtp-source-s20")),
+}
+FLOOR_NAMES = {
+    "1": "G1: nio-floor client, one session at a time, vs Python smtplib",
+    "2": "G2: nio-floor client, {jobs} at a time, vs `smtp-source -s {jobs}`",
+    "3": "G3: nio-floor sink vs smtp-sink under `smtp-source -s {jobs}`",
+}
+
+
+def floor_table(args, rows, goals, fmt) -> None:
+    out = []
+    for goal in goals:
+        if goal not in FLOOR_ROWS:
+            continue
+        floor, mine, reference = (median_wall(rows, *pair) for pair in FLOOR_ROWS[goal])
+        if floor is None or reference is None:
+            continue
+        share = f"{floor / mine:.2f}x" if mine else "not measured"
+        out.append((FLOOR_NAMES[goal].format(**fmt), f"{reference / floor:.2f}x", share))
+    if not out:
+        return
+    print("The transport floor: the same workload over NIOAsyncChannel with no smtpspec logic (benchmarks/floor),")
+    print("in the same sitting. A goal's ratio cannot pass its floor's ratio while smtpspec keeps that transport.")
+    print()
+    print("| goal's workload, transport only | the floor's ratio | smtpspec's figure / the floor's |")
+    print("|---|---:|---:|")
+    for name, ratio, share in out:
+        print(f"| {name} | {ratio} | {share} |")
+    print()
 
 
 def g6_samples(path):
@@ -215,6 +253,8 @@ LABELS = {
     "smtp-source": "smtp-source -s 1",
     "smtp-source-s20": "smtp-source -s {jobs} (parallel sessions)",
     "smtplib": "Python smtplib (1 process)",
+    "nio-floor": "nio-floor client (NIOAsyncChannel only, one at a time)",
+    "nio-floor-jobs20": "nio-floor client (NIOAsyncChannel only, {jobs} at a time)",
 }
 
 
@@ -222,9 +262,13 @@ def tables(args, rows, goals) -> None:
     n = args.sessions
     pairs = [tuple(p.split(":", 1)) for p in args.pairs.split(",") if p]
     mph = f" --max-per-host {args.max_per_host}" if args.max_per_host else ""
-    target_names = {"sink": "Postfix smtp-sink", "mock": args.mock_label}
-    session_rows = [r for r in rows if r["target"] in ("sink", "mock")]
-    for target in ("sink", "mock"):
+    target_names = {
+        "sink": "Postfix smtp-sink",
+        "mock": args.mock_label,
+        "floor": "nio-floor sink (NIOAsyncChannel only, answers like smtp-sink)",
+    }
+    session_rows = [r for r in rows if r["target"] in target_names]
+    for target in target_names:
         clients = [c for t, c in pairs if t == target]
         if not clients:
             continue

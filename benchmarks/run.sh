@@ -20,15 +20,18 @@
 #                  6  a fresh mock's VmRSS stays flat under `smtp-source -s JOBS -m SESSIONS` (-M): sampled
 #                     at the start and at every 10% of the sessions; met when the end is within 1.10x of the
 #                     10% sample
+#                Goals 1, 2 and 3 also play the transport floor beside smtpspec (rows nio-floor,
+#                nio-floor-jobs20; target floor): see benchmarks/floor.
 #   -n SESSIONS  sessions per run and row (default 500, at most 2000: more leaves too many sockets
 #                in TIME-WAIT on a small machine and skews the later runs)
 #   -r RUNS      runs per row and of goal 4; the tables show the median (default 5)
 #   -p PAUSE     seconds of pause after every run (default 3)
 #   -t TARGETS   servers of the -c rows: sink, Postfix's smtp-sink on 127.0.0.1:2626 (default); mock,
-#                smtpspec's mock (default persona) on 127.0.0.1:2627; "sink,mock" for both
+#                smtpspec's mock (default persona) on 127.0.0.1:2627; floor, benchmarks/floor's NIOAsyncChannel
+#                sink on 127.0.0.1:2629; "sink,mock" for two
 #   -c ROWS      the rows of the comparison table (default all but the baseline ones when -g is not given):
-#                smtpspec, smtpspec-jobs20, smtpspec-files, swaks, smtp-source, smtp-source-s20, smtplib
-#                (smtpspec-baseline, smtpspec-baseline-jobs20, smtpspec-baseline-files: see SMTPSPEC_BASELINE)
+#                smtpspec, smtpspec-jobs20, smtpspec-files, swaks, smtp-source, smtp-source-s20, smtplib,
+#                nio-floor, nio-floor-jobs20 (smtpspec-baseline, smtpspec-baseline-jobs20, smtpspec-baseline-files: see SMTPSPEC_BASELINE)
 #   -j JOBS      concurrency of the *-jobs20, *-files and smtp-source-s20 rows and of goal 6 (default 20;
 #                "20" in the row names is this default). smtpspec-jobs20 is ONE file of N matrix cases run
 #                with --jobs JOBS --max-per-host JOBS (--max-per-host only when `run --help` lists it);
@@ -44,7 +47,8 @@
 #   -o FILE      where the markdown results go (default benchmarks/RESULTS.md); the Goals table is also
 #                printed on standard output
 #   --no-install do not apt-get install the missing packages (postfix, swaks, python3, time, iproute2)
-#   --no-build   do not build smtpspec; use $SMTPSPEC or .build-bench/release/smtpspec
+#   --no-build   do not build smtpspec; use $SMTPSPEC or .build-bench/release/smtpspec (the floor is still
+#                built when .build-floor has none; NIO_FLOOR=/path/to/nio-floor uses that one)
 #   SMTPSPEC=/path/to/smtpspec  use that binary (implies --no-build)
 #   SMTPSPEC_BASELINE=/path/to/smtpspec  an earlier build to compare with in the same sitting: adds the rows
 #                smtpspec-baseline, smtpspec-baseline-jobs20 and smtpspec-baseline-files (name them in -c),
@@ -62,6 +66,11 @@
 #   smtp-source       Postfix's load generator, one process, -s 1 (sessions one after another)
 #   smtp-source-s20   the same with -s JOBS parallel sessions
 #   smtplib           benchmarks/smtplib_client.py: one /usr/bin/python3 process, smtplib.SMTP per session
+#   nio-floor         benchmarks/floor: the same session over NIOAsyncChannel with no smtpspec logic (reply
+#                     codes only), its task on the channel's event loop as smtpspec's; one at a time
+#   nio-floor-jobs20  the same, JOBS at a time, the sessions spread over the event loops as smtpspec's
+# The floor target is that program's sink: the mock's transport (NIOAsyncChannel, a task per connection
+# on its event loop) answering like smtp-sink, with no persona, no parsing beyond the verb, no log.
 # The rounds interleave the rows (round 1: every row and goal 4's check, round 2: every row, ...) so a
 # slow minute on the machine hits all of them alike. Wall time is measured around each process; peak
 # memory is the maximum resident set size from GNU time (for the swaks loop: of its largest single
@@ -99,6 +108,7 @@ BUILD=1
 SINK_ADDR=127.0.0.1:2626
 MOCK_ADDR=127.0.0.1:2627
 MOCK_LONG_ADDR=127.0.0.1:2628
+FLOOR_ADDR=127.0.0.1:2629
 PYTHON=/usr/bin/python3
 GNU_TIME=/usr/bin/time
 QUIET_WAIT="${BENCH_QUIET_WAIT:-30}"
@@ -152,12 +162,13 @@ done
 [[ "$RSS_CAP_MIB" =~ ^[0-9]+$ && "$RSS_CAP_MIB" -ge 1 ]] || die "BENCH_RSS_CAP_MIB must be a number of MiB"
 [[ "$PAUSE" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "-p must be a number of seconds"
 for target in ${TARGETS//,/ }; do
-    [[ "$target" == sink || "$target" == mock ]] || die "unknown target '$target' (sink, mock)"
+    [[ "$target" == sink || "$target" == mock || "$target" == floor ]] ||
+        die "unknown target '$target' (sink, mock, floor)"
 done
 for client in ${CLIENTS//,/ }; do
     case "$client" in
     smtpspec | smtpspec-jobs20 | smtpspec-files | smtpspec-baseline | smtpspec-baseline-jobs20 | \
-        smtpspec-baseline-files | swaks | smtp-source | smtp-source-s20 | smtplib) ;;
+        smtpspec-baseline-files | swaks | smtp-source | smtp-source-s20 | smtplib | nio-floor | nio-floor-jobs20) ;;
     *) die "unknown row '$client' (see --help)" ;;
     esac
 done
@@ -180,9 +191,9 @@ for target in ${TARGETS//,/ }; do
         add_pair "$target:$client"
     done
 done
-if has_goal 1; then add_pair sink:smtpspec; add_pair sink:smtplib; fi
-if has_goal 2; then add_pair sink:smtpspec-jobs20; add_pair sink:smtp-source-s20; fi
-if has_goal 3; then add_pair sink:smtp-source-s20; add_pair mock:smtp-source-s20; fi
+if has_goal 1; then add_pair sink:smtpspec; add_pair sink:smtplib; add_pair sink:nio-floor; fi
+if has_goal 2; then add_pair sink:smtpspec-jobs20; add_pair sink:smtp-source-s20; add_pair sink:nio-floor-jobs20; fi
+if has_goal 3; then add_pair sink:smtp-source-s20; add_pair mock:smtp-source-s20; add_pair floor:smtp-source-s20; fi
 if has_goal 4; then add_pair -:check; fi
 uses() { # target or :row -> 0 when some pair has it
     local pair
@@ -234,6 +245,16 @@ if uses :smtpspec-baseline || uses :smtpspec-baseline-jobs20 || uses :smtpspec-b
     [[ -x "${SMTPSPEC_BASELINE:-}" ]] || die "the smtpspec-baseline rows need SMTPSPEC_BASELINE=/path/to/smtpspec"
 fi
 
+# The transport floor (benchmarks/floor), release build in its own scratch path, when a pair needs it.
+FLOOR="${NIO_FLOOR:-$ROOT/.build-floor/release/nio-floor}"
+if uses floor || uses :nio-floor || uses :nio-floor-jobs20; then
+    if [[ -z "${NIO_FLOOR:-}" && ($BUILD -eq 1 || ! -x "$FLOOR") ]]; then
+        log "building the transport floor (release, benchmarks/floor, --scratch-path .build-floor)"
+        (cd "$ROOT" && nice swift build -c release --package-path benchmarks/floor --scratch-path .build-floor) >&2
+    fi
+    [[ -x "$FLOOR" ]] || die "no nio-floor binary at $FLOOR"
+fi
+
 # --max-per-host (sessions at once to one server) came with `run --jobs` playing a file's cases in
 # parallel; a binary that does not list it gets only --jobs.
 max_per_host_args() { # binary -> prints "--max-per-host JOBS" when it knows the option
@@ -254,6 +275,7 @@ WORK="$(mktemp -d /tmp/smtpspec-bench.XXXXXX)"
 STARTED_PIDS=()
 SINK_PID=""
 MOCK_PID=""
+FLOOR_PID=""
 cleanup() {
     local pid
     for pid in "${STARTED_PIDS[@]}"; do
@@ -313,11 +335,38 @@ start_servers() {
         start_mock mock "$MOCK_ADDR"
         MOCK_PID=$STARTED_PID
     fi
+    if uses floor; then
+        port_answers "$FLOOR_ADDR" && die "something already listens on $FLOOR_ADDR"
+        "$FLOOR" sink "$FLOOR_ADDR" >"$WORK/floor.log" 2>&1 &
+        STARTED_PIDS+=($!)
+        FLOOR_PID=$!
+        wait_for floor "$FLOOR_ADDR" $!
+    fi
 }
 
 # A server's counters as "sessions messages": smtp-sink's -c output ("sess=N quit=N mesg=N", each
-# ended by CR), or a mock's log lines ("session closed", "message accepted") in $WORK/TARGET.log.
+# ended by CR), the floor sink's answer to STAT, or a mock's log lines ("session closed", "message
+# accepted") in $WORK/TARGET.log.
 server_counters() {
+    if [[ "$1" == floor ]]; then
+        "$PYTHON" - "$FLOOR_ADDR" <<'EOF'
+import socket, sys
+host, _, port = sys.argv[1].rpartition(":")
+with socket.create_connection((host, int(port)), timeout=5) as s:
+    def reply():
+        text = b""
+        while not text.endswith(b"\r\n"):
+            more = s.recv(512)
+            if not more:
+                break
+            text += more
+        return text
+    reply()
+    s.sendall(b"STAT\r\n")
+    print(" ".join(reply().decode().split()[1:3]))
+EOF
+        return
+    fi
     if [[ "$1" != sink ]]; then
         echo "$(grep -c 'session closed' "$WORK/$1.log" || true) $(grep -c 'message accepted' "$WORK/$1.log" || true)"
         return
@@ -399,6 +448,8 @@ client_command() {
     smtp-source-s20)
         CMD=(/usr/sbin/smtp-source -m "$SESSIONS" -s "$JOBS" -M contoso.com -f chris@contoso.com
             -t kate@fabrikam.com "$2") ;;
+    nio-floor) CMD=("$FLOOR" client "$2" "$SESSIONS" 1) ;;
+    nio-floor-jobs20) CMD=("$FLOOR" client "$2" "$SESSIONS" "$JOBS") ;;
     smtplib)
         CMD=("$PYTHON" "$BENCH/smtplib_client.py" --server "$2" -n "$SESSIONS" --message "$BENCH/message.eml") ;;
     check) CMD=("$SMTPSPEC" check "$WORK/check-$CHECK_CASES.smtp.yaml") ;;
@@ -621,6 +672,7 @@ for ((round = 1; round <= RUNS; round++)); do
         target="${pair%%:*}"
         address=$SINK_ADDR
         [[ "$target" == mock ]] && address=$MOCK_ADDR
+        [[ "$target" == floor ]] && address=$FLOOR_ADDR
         measure "$target" "$address" "${pair#*:}" "$round"
     done
 done
@@ -642,6 +694,7 @@ server_peak() { awk '/^VmHWM/ {printf "%.1f MiB", $2 / 1024}' "/proc/$1/status" 
 SERVER_PEAKS=""
 [[ -n "$SINK_PID" ]] && SERVER_PEAKS="smtp-sink $(server_peak "$SINK_PID")"
 [[ -n "$MOCK_PID" ]] && SERVER_PEAKS="${SERVER_PEAKS:+$SERVER_PEAKS, }smtpspec mock $(server_peak "$MOCK_PID")"
+[[ -n "$FLOOR_PID" ]] && SERVER_PEAKS="${SERVER_PEAKS:+$SERVER_PEAKS, }nio-floor sink $(server_peak "$FLOOR_PID")"
 MOCK_LABEL="smtpspec mock"
 for mock_log in "$WORK/mock.log" "$WORK/mock-long-1.log"; do
     if [[ -f "$mock_log" ]] && persona=$(grep -m 1 -o "persona '[^']*'" "$mock_log"); then
@@ -704,6 +757,11 @@ What differs between the rows:
   binary whose \`run --jobs\` plays only whole files at once plays the one-file --jobs row one case at a
   time; its smtpspec-files row shows what it does in parallel. On two cores the client and the server
   share the CPU, so concurrency gains little.
+- nio-floor (benchmarks/floor) plays the same session over NIOAsyncChannel, the transport the
+  engineering standards fix for smtpspec, with nothing else: it checks reply codes only, and keeps no
+  plan, transcript, result or log. Its task runs on its channel's event loop, as smtpspec's do. Its
+  rows show what that transport alone allows on this machine; the gap from them to smtpspec's rows
+  is smtpspec's own work. Its sink answers like smtp-sink from a task per connection.
 - smtp-sink accepts everything and stores nothing, so its rows measure the client and loopback TCP.
   The mock parses every command, applies the persona and assigns queue IDs, so its rows are slower for
   every client.

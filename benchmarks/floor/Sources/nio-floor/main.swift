@@ -1,0 +1,240 @@
+// nio-floor: the benchmark's transport floor. The seed walkthrough session over NIOAsyncChannel, nothing else:
+//
+//   nio-floor client HOST:PORT SESSIONS JOBS   plays SESSIONS sessions (JOBS at once), checks only reply codes
+//   nio-floor sink HOST:PORT                   answers like smtp-sink; `STAT` answers "250 SESSIONS MESSAGES"
+//                                              (sessions that ended with QUIT, messages accepted)
+//
+// Both run each connection's task on its channel's event loop (a task executor preference), as smtpspec does; with
+// one job the client keeps everything on one loop, as `smtpspec run --jobs 1` does. Loopback addresses only.
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a task's jobs on one event loop.
+final class LoopExecutor: TaskExecutor {
+    let loop: any EventLoop
+    init(_ loop: any EventLoop) { self.loop = loop }
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
+
+enum FloorError: Error {
+    case closed
+    case unexpected(Int, expected: Int)
+    case usage(String)
+}
+
+/// Reads whole replies (the last line is `NNN ` and ends in CRLF) and gives their codes.
+struct ReplyCodes {
+    var iterator: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
+    var buffer = ByteBuffer()
+
+    mutating func expect(_ code: Int) async throws {
+        while true {
+            if let got = takeReply() {
+                guard got == code else { throw FloorError.unexpected(got, expected: code) }
+                return
+            }
+            guard var more = try await iterator.next() else { throw FloorError.closed }
+            buffer.writeBuffer(&more)
+        }
+    }
+
+    /// The code of the first complete reply in the buffer, which it removes.
+    private mutating func takeReply() -> Int? {
+        let bytes = buffer.readableBytesView
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "\n") {
+                let line = bytes[lineStart..<index]
+                if line.count >= 4, line[line.startIndex + 3] != UInt8(ascii: "-") {
+                    let code = line.prefix(3).reduce(0) { $0 * 10 + Int($1 &- 48) }
+                    buffer.moveReaderIndex(forwardBy: index + 1 - bytes.startIndex)
+                    return code
+                }
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+let message = """
+    Date: Mon, 07 Dec 2026 03:37:23 +0000\r
+    From: chris@contoso.com\r
+    To: kate@fabrikam.com\r
+    Subject: Test from Contoso\r
+    Message-ID: <floor@contoso.com>\r
+    \r
+    This is a test message\r
+    .\r
+
+    """
+
+func playSession(to address: SocketAddress, on loop: any EventLoop) async throws {
+    let channel = try await ClientBootstrap(group: loop).connect(to: address) { channel in
+        channel.eventLoop.makeCompletedFuture {
+            try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+        }
+    }
+    try await channel.executeThenClose { inbound, outbound in
+        var replies = ReplyCodes(iterator: inbound.makeAsyncIterator())
+        try await replies.expect(220)
+        for (command, code) in [
+            ("EHLO contoso.com\r\n", 250), ("MAIL FROM:<chris@contoso.com>\r\n", 250),
+            ("RCPT TO:<kate@fabrikam.com> NOTIFY=SUCCESS,FAILURE\r\n", 250), ("DATA\r\n", 354), (message, 250),
+            ("QUIT\r\n", 221),
+        ] {
+            try await outbound.write(ByteBuffer(string: command))
+            try await replies.expect(code)
+        }
+    }
+}
+
+func runClient(address: SocketAddress, sessions: Int, jobs: Int) async throws {
+    let group = MultiThreadedEventLoopGroup.singleton
+    if jobs == 1 {
+        let loop = group.next()
+        try await withTaskExecutorPreference(LoopExecutor(loop)) {
+            for _ in 0..<sessions { try await playSession(to: address, on: loop) }
+        }
+        return
+    }
+    try await withThrowingTaskGroup(of: Void.self) { tasks in
+        var started = 0
+        func start() {
+            guard started < sessions else { return }
+            started += 1
+            let loop = group.next()
+            tasks.addTask(executorPreference: LoopExecutor(loop)) { try await playSession(to: address, on: loop) }
+        }
+        for _ in 0..<jobs { start() }
+        while try await tasks.next() != nil { start() }
+    }
+}
+
+/// Counts sessions and messages for the benchmark's check.
+final class Counters: @unchecked Sendable {
+    private let lock = NIOLock()
+    private var sessions = 0
+    private var messages = 0
+    func add(sessions: Int = 0, messages: Int = 0) {
+        lock.withLock {
+            self.sessions += sessions
+            self.messages += messages
+        }
+    }
+    var text: String { lock.withLock { "\(sessions) \(messages)" } }
+}
+
+/// One server connection: replies like smtp-sink, line by line, message content until the lone dot.
+func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, counters: Counters) async throws {
+    try await connection.executeThenClose { inbound, outbound in
+        try await outbound.write(ByteBuffer(string: "220 nio-floor ESMTP\r\n"))
+        var pending = ByteBuffer()
+        var inData = false
+        for try await var bytes in inbound {
+            pending.writeBuffer(&bytes)
+            var out = ByteBuffer()
+            var quit = false
+            while true {
+                let view = pending.readableBytesView
+                if inData {
+                    guard let end = view.firstRange(of: [13, 10, 46, 13, 10]) else { break }
+                    pending.moveReaderIndex(forwardBy: end.upperBound - view.startIndex)
+                    inData = false
+                    counters.add(messages: 1)
+                    out.writeString("250 2.0.0 Ok: queued\r\n")
+                    continue
+                }
+                guard let newline = view.firstIndex(of: 10) else { break }
+                let verb = view.prefix(4).map { $0 & 0xDF }
+                pending.moveReaderIndex(forwardBy: newline + 1 - view.startIndex)
+                switch String(decoding: verb, as: UTF8.self) {
+                case "EHLO": out.writeString("250-nio-floor\r\n250-PIPELINING\r\n250-DSN\r\n250 8BITMIME\r\n")
+                case "MAIL": out.writeString("250 2.1.0 Ok\r\n")
+                case "RCPT": out.writeString("250 2.1.5 Ok\r\n")
+                case "DATA":
+                    inData = true
+                    out.writeString("354 End data with <CR><LF>.<CR><LF>\r\n")
+                case "QUIT":
+                    out.writeString("221 2.0.0 Bye\r\n")
+                    counters.add(sessions: 1)
+                    quit = true
+                case "STAT": out.writeString("250 \(counters.text)\r\n")
+                default: out.writeString("250 Ok\r\n")
+                }
+                if quit { break }
+            }
+            if out.readableBytes > 0 { try await outbound.write(out) }
+            if quit { break }
+        }
+    }
+}
+
+func runSink(address: SocketAddress) async throws {
+    let group = MultiThreadedEventLoopGroup.singleton
+    let counters = Counters()
+    let server = try await ServerBootstrap(group: group)
+        .serverChannelOption(.backlog, value: 1024)
+        .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+        .bind(to: address) { child in
+            child.eventLoop.makeCompletedFuture {
+                try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: child)
+            }
+        }
+    try await withTaskExecutorPreference(LoopExecutor(server.channel.eventLoop)) {
+        try await server.executeThenClose { inbound in
+            try await withThrowingDiscardingTaskGroup { tasks in
+                for try await connection in inbound {
+                    tasks.addTask(executorPreference: LoopExecutor(connection.channel.eventLoop)) {
+                        try? await serve(connection, counters: counters)
+                    }
+                }
+            }
+        }
+    }
+}
+
+func loopbackAddress(_ text: String) throws -> SocketAddress {
+    guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]) else {
+        throw FloorError.usage("HOST:PORT expected, got \(text)")
+    }
+    let host = String(text[..<colon]).trimmingCharacters(in: "[]")
+    let address = try SocketAddress(ipAddress: host, port: port)
+    guard host == "::1" || host.hasPrefix("127.") else { throw FloorError.usage("loopback only: \(host)") }
+    return address
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        String(self.drop(while: { set.contains($0) }).reversed().drop(while: { set.contains($0) }).reversed())
+    }
+}
+
+let arguments = CommandLine.arguments
+do {
+    switch arguments.count > 2 ? arguments[1] : "" {
+    case "client" where arguments.count == 5:
+        guard let sessions = Int(arguments[3]), let jobs = Int(arguments[4]), sessions > 0, jobs > 0 else {
+            throw FloorError.usage("SESSIONS and JOBS are positive numbers")
+        }
+        try await runClient(address: try loopbackAddress(arguments[2]), sessions: sessions, jobs: jobs)
+        print("\(sessions) ok")
+    case "sink" where arguments.count == 3:
+        try await runSink(address: try loopbackAddress(arguments[2]))
+    default:
+        throw FloorError.usage("nio-floor client HOST:PORT SESSIONS JOBS | nio-floor sink HOST:PORT")
+    }
+} catch {
+    print("nio-floor: \(error)")
+    exit(1)
+}
