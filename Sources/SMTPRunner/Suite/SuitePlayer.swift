@@ -3,8 +3,9 @@ import SMTPScenario
 
 /// Plays a suite with the session as the unit of parallelism: up to `jobs` cases at once, across and within
 /// scenario files, at most `maxPerHost` of them on one server. Cases are started in suite order (file, then
-/// case), each compiled as it starts; each is reported when it ends, so results arrive in the order cases
-/// finish. With `failFast`, no case is started after one has failed; those in flight finish.
+/// case), each compiled as it starts, except that a case whose server is at its cap waits aside while later cases
+/// for other servers start; each is reported when it ends, so results arrive in the order cases finish. With
+/// `failFast`, no case is started after one has failed; those in flight finish.
 public struct SuitePlayer: Sendable {
     /// The scenarios, in suite order.
     public var entries: [SuiteEntry]
@@ -78,32 +79,88 @@ public struct SuitePlayer: Sendable {
     private func play(_ entries: [SuiteEntry], onFinished: (FinishedCase) -> Void) async -> Tally {
         let total = shard.caseCount(of: suiteCaseCount)
         // Fewer jobs than the cap can never pass it.
-        let limiter = jobs > maxPerHost ? HostLimiter(limit: maxPerHost) : nil
-        var source = CaseSource(entries: entries, shard: shard)
+        var queue = CaseQueue(
+            source: CaseSource(entries: entries, shard: shard),
+            slots: jobs > maxPerHost ? HostSlots(limit: maxPerHost) : nil,
+            lookahead: max(64, 4 * jobs)
+        )
         var started = 0
+        var running = 0
         var stop = false
-        await withTaskGroup(of: FinishedCase.self) { group in
+        await withTaskGroup(of: (FinishedCase, hosts: [String]).self) { group in
             func startNext() -> Bool {
-                guard !stop, let next = source.next() else { return false }
+                guard !stop, running < jobs, let next = queue.next(entries) else { return false }
                 started += 1
+                running += 1
                 let entry = entries[next.entry]
-                let hosts = next.plan.hosts(with: entry.options)
                 group.addTask {
-                    await limiter?.acquire(hosts)
                     let results = await ScenarioRunner(options: entry.options).runCase(next.plan, of: entry.scenario)
-                    await limiter?.release(hosts)
-                    return FinishedCase(ordinal: next.ordinal, results: results)
+                    return (FinishedCase(ordinal: next.ordinal, results: results), next.hosts)
                 }
                 return true
             }
-            for _ in 0..<jobs where !startNext() { break }
-            while let finished = await group.next() {
+            while startNext() {}
+            while let (finished, hosts) = await group.next() {
+                running -= 1
+                queue.finished(hosts)
                 onFinished(finished)
                 if failFast, finished.results.contains(where: { $0.status != .passed }) { stop = true }
-                _ = startNext()
+                while startNext() {}
             }
         }
         return Tally(cases: total, skipped: total - started)
+    }
+}
+
+/// The cases to start next under the per-host cap: in suite order, except that a case whose server is full is set
+/// aside (up to `lookahead` of them, oldest first back) while later cases for other servers start. Without a cap
+/// it is the suite order itself.
+struct CaseQueue {
+    struct Next {
+        var ordinal: Int
+        var entry: Int
+        var plan: SessionPlan
+        var hosts: [String]
+    }
+
+    private var source: CaseSource
+    private var slots: HostSlots?
+    private let lookahead: Int
+    private var waiting: [Next] = []
+
+    init(source: CaseSource, slots: HostSlots?, lookahead: Int) {
+        self.source = source
+        self.slots = slots
+        self.lookahead = max(1, lookahead)
+    }
+
+    /// The next case that may start now, its places taken; `nil` when none may (all that are left wait for a full
+    /// server, or none are left).
+    mutating func next(_ entries: [SuiteEntry]) -> Next? {
+        guard var slots else {
+            return source.next().map { Next(ordinal: $0.ordinal, entry: $0.entry, plan: $0.plan, hosts: []) }
+        }
+        defer { self.slots = slots }
+        if let index = waiting.firstIndex(where: { slots.fits($0.hosts) }) {
+            slots.take(waiting[index].hosts)
+            return waiting.remove(at: index)
+        }
+        while waiting.count < lookahead, let taken = source.next() {
+            let hosts = taken.plan.hosts(with: entries[taken.entry].options)
+            let next = Next(ordinal: taken.ordinal, entry: taken.entry, plan: taken.plan, hosts: hosts)
+            guard slots.fits(hosts) else {
+                waiting.append(next)
+                continue
+            }
+            slots.take(hosts)
+            return next
+        }
+        return nil
+    }
+
+    /// Gives back the places of a case that has ended.
+    mutating func finished(_ hosts: [String]) {
+        slots?.release(hosts)
     }
 }
 

@@ -1,0 +1,75 @@
+import Foundation
+import SMTPMock
+import Testing
+
+/// `--max-per-host` through the binary against two mock servers: the cap holds on a real server that refuses a
+/// connection past its own limit, and cases waiting for a full server do not hold the jobs another server could
+/// use.
+@Suite("The per-host cap against real servers")
+struct HostCapCLITests {
+    /// Runs the binary on a thread of its own, so that waiting for it never holds a thread of the concurrency pool
+    /// the in-process mock servers need.
+    static func smtpspecOffPool(_ arguments: [String]) async throws -> CLITests.Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try CLITests.smtpspec(arguments) })
+            }.start()
+        }
+    }
+
+    /// A scenario file that greets `server` and quits, `cases` times.
+    static func scenario(name: String, server: String, cases: Int) -> String {
+        """
+        name: \(name)
+        matrix:
+          n: [\((1...cases).map(String.init).joined(separator: ", "))]
+        steps:
+          - open: \(server)
+            expect: 220
+          - quit:
+            expect: 221
+        """
+    }
+
+    @Test(
+        "--jobs 3 --max-per-host 1: a slow server sees one session at a time, and a second server's case starts at once"
+    )
+    func capHoldsAndOtherServersProceed() async throws {
+        // The golden persona greets after 600 ms; each server refuses a connection past 2 with 421 (1 plus one
+        // closing at the moment the next opens), so a broken cap fails a case.
+        let slow = try Persona.load(path: CLITests.root + "/Tests/Fixtures/golden/golden.persona.yaml")
+        let limit = MockServerConfiguration(maxConnections: 2)
+        let folder = NSTemporaryDirectory() + "smtpspec-cap-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let outcome = try await withMockServer(persona: slow, configuration: limit) { slowServer in
+            try await withMockServer(persona: try Persona.builtin(named: "exchange"), configuration: limit) { fast in
+                try Self.scenario(name: "Slow server", server: slowServer.address.description, cases: 4)
+                    .write(toFile: folder + "/a-slow.smtp.yaml", atomically: true, encoding: .utf8)
+                try Self.scenario(name: "Fast server", server: fast.address.description, cases: 1)
+                    .write(toFile: folder + "/b-fast.smtp.yaml", atomically: true, encoding: .utf8)
+                return try await Self.smtpspecOffPool(
+                    ["run", folder, "--jobs", "3", "--max-per-host", "1", "--report", "json:\(folder)/r.json"]
+                )
+            }
+        }
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
+        #expect(outcome.output.hasSuffix("5 passed, 0 failed\n"), "\(outcome.output)")
+        // Results print as cases end: the fast server's case, started while the slow server was full, ends first.
+        let lines = outcome.output.split(separator: "\n")
+        let fast = try #require(lines.firstIndex { $0.contains("Fast server") })
+        let firstSlow = try #require(lines.firstIndex { $0.contains("Slow server") })
+        #expect(fast < firstSlow, "\(outcome.output)")
+        // One at a time on the slow server: its four greetings of 600 ms each take at least 2.4 s in all.
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/r.json")))
+        let cases = try #require((report as? [String: Any])?["cases"] as? [[String: Any]])
+        #expect(cases.compactMap { $0["name"] as? String }.first?.hasPrefix("Slow server") == true)
+        let slowCases = cases.filter { ($0["name"] as? String)?.hasPrefix("Slow server") == true }
+        let starts = slowCases.compactMap { $0["startedAt"] as? String }.sorted()
+        #expect(slowCases.count == 4 && starts.count == 4)
+        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        let dates = try starts.map { try style.parse($0) }
+        let first = try #require(dates.first)
+        let last = try #require(dates.last)
+        #expect(last.timeIntervalSince(first) >= 1.7, "\(starts)")
+    }
+}
