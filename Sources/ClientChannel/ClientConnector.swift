@@ -37,7 +37,7 @@ public enum ClientConnector {
     ) async throws(ConnectFailure) -> NIOAsyncChannel<InboundEvent, ByteBuffer> {
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(timeout))
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
         let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<InboundEvent, ByteBuffer>> = {
             channel in
             channel.eventLoop.makeCompletedFuture {

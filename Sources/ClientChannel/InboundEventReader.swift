@@ -11,6 +11,9 @@ public final class InboundEventReader<Kept> {
     public let channel: any Channel
     private var inbound: NIOAsyncChannelInboundStream<InboundEvent>.AsyncIterator
     private var deadlineNumber: UInt64 = 0
+    /// The channel's ``InboundEventHandler``, found once when the reader is made on the event loop (as sessions are):
+    /// arming and disarming a deadline for every reply then needs no search of the pipeline.
+    private let handler: NIOLoopBound<InboundEventHandler<Kept>>?
 
     /// What reading up to the TLS boundary found.
     public enum Boundary: Sendable {
@@ -26,6 +29,13 @@ public final class InboundEventReader<Kept> {
     public init(channel: any Channel, inbound: NIOAsyncChannelInboundStream<InboundEvent>) {
         self.channel = channel
         self.inbound = inbound.makeAsyncIterator()
+        if channel.eventLoop.inEventLoop,
+            let found = try? channel.pipeline.syncOperations.handler(type: InboundEventHandler<Kept>.self)
+        {
+            handler = NIOLoopBound(found, eventLoop: channel.eventLoop)
+        } else {
+            handler = nil
+        }
     }
 
     /// The next event; `nil` when the stream ended. Rethrows what ended the stream with an error (a TLS failure).
@@ -87,6 +97,10 @@ public final class InboundEventReader<Kept> {
     /// task executor is the loop), else as a task for the loop.
     private func onLoop(_ body: @escaping @Sendable (InboundEventHandler<Kept>) -> Void) {
         let channel = self.channel
+        if let handler, channel.eventLoop.inEventLoop {
+            body(handler.value)
+            return
+        }
         let run: @Sendable () -> Void = {
             guard let handler = try? channel.pipeline.syncOperations.handler(type: InboundEventHandler<Kept>.self)
             else { return }

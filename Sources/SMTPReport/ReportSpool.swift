@@ -66,9 +66,13 @@ public final class ReportSpool {
     /// Keeps a finished case: number `ordinal` of the suite (results of one case, `each: true` MX hosts, keep
     /// the order they are added in).
     public func add(_ reported: ReportedCase, ordinal: Int) throws(ReportWriteError) {
+        guard isNeeded else {
+            // Nothing to write: only the run's counts are kept, without building the case's report record.
+            tally.summary.count(reported.result.status)
+            return
+        }
         let record = JSONCaseRecord(reported, index: ordinal)
         tally.add(record)
-        guard isNeeded else { return }
         do {
             // Kept as the JSON report shows it: written there as it is, decoded for the other formats. Every value
             // is masked already; secrets are masked in its strings once more, never in its structure.

@@ -38,6 +38,17 @@ import Testing
         #expect(capabilities.capabilities.count == 3)
     }
 
+    @Test func keywordsMatchIgnoringCaseOnly() {
+        let pipelining = Capability(keyword: "PipeLining")
+        #expect(pipelining.has(keyword: "PIPELINING"))
+        #expect(pipelining.has(keyword: "pipelining"))
+        #expect(!pipelining.has(keyword: "PIPELININ"))
+        #expect(!pipelining.has(keyword: "PIPELININGS"))
+        #expect(!Capability(keyword: "8BITMIME").has(keyword: "8bitmimf"))
+        // A keyword outside ASCII (not RFC 5321's, but a server may send it) compares as upper-cased text.
+        #expect(Capability(keyword: "straße").has(keyword: "STRASSE"))
+    }
+
     @Test func aRefusedEHLOHasNoCapabilities() {
         #expect(EHLOCapabilities(reply: Reply(502, "5.5.1 not implemented")).capabilities.isEmpty)
     }

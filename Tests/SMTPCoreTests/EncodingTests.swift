@@ -9,6 +9,18 @@ import Testing
         #expect(XText.decode(encoded) == text)
     }
 
+    @Test func linesSplitAtEveryKindOfLineEnd() {
+        #expect("a\r\nb\nc\rd".linesAtAnyLineEnd == ["a", "b", "c", "d"])
+        #expect("x\r\n".linesAtAnyLineEnd == ["x", ""])
+        #expect("".linesAtAnyLineEnd == [""])
+        #expect("\r\r\n\n".linesAtAnyLineEnd == ["", "", "", ""])
+        #expect("ünï\r\ncode ✓".linesAtAnyLineEnd == ["ünï", "code ✓"])
+        // The same lines as splitting on Characters, where CRLF is one.
+        let text = "Subject: é\r\n\r\nbody\rmore\n.\r\n"
+        let byCharacter = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        #expect(text.linesAtAnyLineEnd == byCharacter)
+    }
+
     @Test func xtextUsesUpperCaseHex() {
         #expect(XText.encode("a+b") == "a+2Bb")
         #expect(XText.encode("x=y z") == "x+3Dy+20z")

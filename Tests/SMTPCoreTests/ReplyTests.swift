@@ -26,6 +26,17 @@ import Testing
         #expect(reply.encodedLines == ["250-ok", "250 250 injected"])
     }
 
+    @Test func wireBytesAreTheEncodedLinesEachEndedByCRLF() {
+        for lines in [
+            ["one"], ["first", "second", ""], ["a\rb", "c\r\r\nd"], ["ok\n"], ["", ""], ["ünïcode ✓", "straße"],
+        ] {
+            let reply = Reply(code: 250, lines: lines)
+            #expect(reply.encoded == Array(reply.encodedLines.map { $0 + "\r\n" }.joined().utf8), "\(lines)")
+        }
+        #expect(Reply(code: 220, lines: ["a\rb"]).encodedLines == ["220-a", "220 b"])
+        #expect(Reply(code: 250, lines: ["first", ""]).encodedLines == ["250-first", "250"])
+    }
+
     @Test func invalidConvenienceCodeNeverReachesTheWire() {
         #expect(Reply(999, "oops").code.value == 451)
     }

@@ -15,7 +15,9 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
     /// Parses a capability line's text. The old form `AUTH=PLAIN LOGIN` becomes keyword `AUTH` with parameters
     /// `PLAIN LOGIN`. Returns `nil` for a line with no keyword.
     public init?(line: String) {
-        var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        // Split on the bytes: a space or tab is ASCII, and splitting on Characters costs far more.
+        var words = line.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+            .map { String(Substring($0)) }
         guard !words.isEmpty else { return nil }
         var keyword = words.removeFirst()
         if let equals = keyword.firstIndex(of: "="), equals != keyword.startIndex {
@@ -27,7 +29,17 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the keyword is `other`, ignoring case.
-    public func has(keyword other: String) -> Bool { keyword.uppercased() == other.uppercased() }
+    public func has(keyword other: String) -> Bool {
+        // Keywords are ASCII (RFC 5321 §4.1.1.1): compared byte by byte without building upper-cased copies.
+        guard keyword.utf8.allSatisfy({ $0 < 0x80 }), other.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return keyword.uppercased() == other.uppercased()
+        }
+        return keyword.utf8.elementsEqual(other.utf8) { Self.asciiUpper($0) == Self.asciiUpper($1) }
+    }
+
+    private static func asciiUpper(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+    }
 
     /// The line as advertised, e.g. `SIZE 37748736`.
     public var description: String { ([keyword] + parameters).joined(separator: " ") }

@@ -166,13 +166,10 @@ extension SessionRunner {
     /// Shows message content in the transcript as it goes on the wire (dot-stuffed after DATA, as is for BDAT),
     /// redacted, at most 200 lines.
     private func recordMessage(_ message: PlanText, dotStuffed: Bool) {
-        // "\r\n" is one Character in Swift, so split on every kind of line end.
-        let lines = message.redacted(captures: captures)
-            .split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-            .map(String.init)
-        let content = lines.last == "" ? Array(lines.dropLast()) : lines
+        let lines = message.redacted(captures: captures).linesAtAnyLineEnd
+        let content = lines.last?.isEmpty == true ? lines.dropLast() : lines[...]
         for line in content.prefix(200) {
-            transcript.client(dotStuffed && line.hasPrefix(".") ? "." + line : line)
+            transcript.client(dotStuffed && line.hasPrefix(".") ? "." + line : String(line))
         }
         if content.count > 200 { transcript.note("(\(content.count - 200) more message lines not shown)") }
     }

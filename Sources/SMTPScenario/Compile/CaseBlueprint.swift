@@ -41,7 +41,9 @@ struct CaseBlueprint: Sendable {
 
     /// Compiles the case made of combination number `combination` (last axis fastest), which is case number
     /// `caseIndex` of the scenario. `templates` is shared by the cases one caller compiles, on one thread.
-    func compileCase(combination: Int, caseIndex: Int, templates: TemplateCache) -> CompiledCase {
+    /// `warn: false` skips the sequence warnings, for a plan compiled again to be played (they were given when the
+    /// scenario was checked).
+    func compileCase(combination: Int, caseIndex: Int, templates: TemplateCache, warn: Bool = true) -> CompiledCase {
         let assignments = MatrixExpansion.combination(at: combination, of: axes)
         var interpolator = Interpolator(
             variables: layeredVariables(assignments),
@@ -71,7 +73,7 @@ struct CaseBlueprint: Sendable {
                 secrets: Array(secrets)
             ),
             diagnostics: compiler.diagnostics,
-            warnings: SequenceCheck.warnings(for: steps),
+            warnings: warn ? SequenceCheck.warnings(for: steps) : [],
             secrets: secrets
         )
     }

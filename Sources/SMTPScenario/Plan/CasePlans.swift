@@ -59,7 +59,8 @@ public struct CasePlans: Sequence, Sendable {
                 return blueprint.compileCase(
                     combination: combinations?[position] ?? position,
                     caseIndex: position,
-                    templates: templates
+                    templates: templates,
+                    warn: false
                 ).plan
             }
         }

@@ -42,23 +42,31 @@ public struct PlanText: Sendable, Hashable, CustomStringConvertible {
 
     /// The text as sent: secrets in clear, captures filled in (an unknown capture is empty).
     public func wire(captures: [String: String] = [:]) -> String {
-        segments.map { segment in
+        joined { segment in
             switch segment {
             case .literal(let text), .secret(let text): return text
             case .capture(let name): return captures[name] ?? ""
             }
-        }.joined()
+        }
     }
 
     /// The text as shown: secrets are `******`; captures are filled in when known, else `${name}`.
     public func redacted(captures: [String: String]? = nil) -> String {
-        segments.map { segment in
+        joined { segment in
             switch segment {
             case .literal(let text): return text
             case .secret: return PlanText.mask
             case .capture(let name): return captures?[name] ?? "${\(name)}"
             }
-        }.joined()
+        }
+    }
+
+    /// The segments' texts as `text` gives them, appended into one string (a text of one segment is that text).
+    private func joined(_ text: (Segment) -> String) -> String {
+        if segments.count == 1 { return text(segments[0]) }
+        var joined = ""
+        for segment in segments { joined += text(segment) }
+        return joined
     }
 
     /// The redacted text, for logs and the plan.
