@@ -6,6 +6,10 @@ import SMTPYAML
 /// the suite had run in one piece: the cases in suite order, the counts added up. Refuses reports that do not
 /// belong together: another suite's (its fingerprint or case count differs), another split (N differs), a shard
 /// given twice, or a shard missing.
+///
+/// Each report is read from a mapped file: its cases are found without being decoded (``JSONArraySplitter``),
+/// then decoded one at a time to be checked and counted, and once more to be written; only each case's place in
+/// its file is kept, so memory does not grow with the number of cases.
 public struct ReportMerger {
     /// Why the reports cannot be merged.
     public struct Problem: Error, CustomStringConvertible {
@@ -25,8 +29,8 @@ public struct ReportMerger {
         public var failures: [(name: String, file: String, text: String)]
     }
 
-    /// The largest report file read: a merge reads each whole.
-    public static let maximumFileSize = 512 * 1024 * 1024
+    /// The largest report file read: 16 GiB (a 100,000-case report is about 1 GiB).
+    public static let maximumFileSize = 16 << 30
 
     /// The shards' reports.
     public var paths: [String]
@@ -41,7 +45,8 @@ public struct ReportMerger {
     ///
     /// - Throws: ``Problem`` when the reports cannot be merged; ``ReportWriteError`` when a file cannot be written.
     public func merge(into destinations: [ReportDestination], transcripts: String? = nil) throws -> Outcome {
-        let documents = try paths.map { path in (path, try read(path)) }
+        let shards = try paths.map { path in try read(path) }
+        let documents = shards.map { ($0.path, $0.document) }
         guard let (firstPath, first) = documents.first else { throw Problem(description: "no report to merge") }
         guard let suite = first.suite, let shard = first.shard else {
             throw Problem(description: "\(firstPath): not a shard's report (it records no shard or suite)")
@@ -75,19 +80,25 @@ public struct ReportMerger {
                 description: "shard\(missing.count == 1 ? "" : "s") \(names) missing: give every shard's report"
             )
         }
-        var records: [JSONCaseRecord] = []
+        var entries: [Entry] = []
+        var failures: [(index: Int, sequence: Int, failure: (name: String, file: String, text: String))] = []
         var tally = CaseTally()
         var skipped = 0
         var startedAt: String?
         var duration = 0.0
         var invalidFiles: [JSONReportDocument.InvalidFileRecord] = []
-        for (path, document) in documents {
+        for (number, file) in shards.enumerated() {
+            let (path, document) = (file.path, file.document)
             let own = document.shard ?? shard
-            for record in document.cases ?? [] {
+            for (position, range) in file.cases.enumerated() {
+                let record = try file.record(at: range, number: position)
                 guard own.contains(record.index), record.index < suite.cases else {
                     throw Problem(description: "\(path): case \(record.index) is not in shard \(own)")
                 }
-                records.append(record)
+                entries.append(Entry(index: record.index, sequence: entries.count, shard: number, range: range))
+                if let failure = record.failure {
+                    failures.append((record.index, failures.count, (record.name, record.file, failure.text)))
+                }
                 tally.add(record)
             }
             skipped += document.summary.skipped
@@ -96,8 +107,7 @@ public struct ReportMerger {
             invalidFiles += document.invalidFiles
         }
         // Cases of one shard keep their order (an `each: true` case's MX hosts); shards interleave by case number.
-        let ordered = records.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }
-            .map(\.element)
+        let ordered = entries.sorted { ($0.index, $0.sequence) < ($1.index, $1.sequence) }
         let context = ReportContext(
             startedAt: startedAt.flatMap {
                 try? Date($0, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
@@ -113,34 +123,68 @@ public struct ReportMerger {
             mask: SecretMask([])
         )
         try ReportAssembler(destinations: destinations, transcripts: transcripts).write(context) { body in
-            for record in ordered { try body(JSONReporter.caseText(record)) { record } }
+            for entry in ordered {
+                let record = try shards[entry.shard].record(at: entry.range, number: entry.sequence)
+                try body(JSONReporter.caseText(record)) { record }
+            }
         }
         return Outcome(
             summary: tally.summary,
             skipped: skipped,
             shards: shard.count,
-            failures: ordered.compactMap { record in
-                record.failure.map { (record.name, record.file, $0.text) }
-            }
+            failures: failures.sorted { ($0.index, $0.sequence) < ($1.index, $1.sequence) }.map(\.failure)
         )
     }
 
-    private func read(_ path: String) throws -> JSONReportDocument {
+    /// Where a case is: its number in the suite, the order it was read in, its shard's file and its bytes there.
+    private struct Entry {
+        var index: Int
+        var sequence: Int
+        var shard: Int
+        var range: Range<Int>
+    }
+
+    /// A shard's report: the document without its cases, and where each case is in the mapped file.
+    private struct ShardFile {
+        var path: String
+        var data: Data
+        var document: JSONReportDocument
+        var cases: [Range<Int>]
+
+        /// Decodes the case at `range`, the `number`th of the file.
+        func record(at range: Range<Int>, number: Int) throws -> JSONCaseRecord {
+            do {
+                return try JSONDecoder().decode(JSONCaseRecord.self, from: data[range])
+            } catch {
+                throw Problem(
+                    description: "\(path) is not a smtpspec JSON report: "
+                        + ReportMerger.reason(error, under: "cases.\(number)")
+                )
+            }
+        }
+    }
+
+    private func read(_ path: String) throws -> ShardFile {
         let data: Data
         do {
             let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
             guard size <= Self.maximumFileSize else {
                 throw Problem(description: "\(path): \(size) bytes, more than a merge reads (\(Self.maximumFileSize))")
             }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch let problem as Problem {
             throw problem
         } catch {
             throw Problem(description: "cannot read \(path): \(error.localizedDescription)")
         }
         let document: JSONReportDocument
+        let cases: [Range<Int>]
         do {
-            document = try JSONDecoder().decode(JSONReportDocument.self, from: data)
+            let split = try JSONArraySplitter.split(data, member: "cases")
+            document = try JSONDecoder().decode(JSONReportDocument.self, from: split.rest)
+            cases = split.elements
+        } catch let malformed as JSONArraySplitter.Malformed {
+            throw Problem(description: "\(path) is not a smtpspec JSON report: \(malformed)")
         } catch {
             throw Problem(description: "\(path) is not a smtpspec JSON report: \(Self.reason(error))")
         }
@@ -153,15 +197,19 @@ public struct ReportMerger {
                     + "version \(JSONReportDocument.currentVersion) (run every shard with the same smtpspec)"
             )
         }
-        return document
+        return ShardFile(path: path, data: data, document: document, cases: cases)
     }
 
-    private static func reason(_ error: any Error) -> String {
+    private static func reason(_ error: any Error, under prefix: String? = nil) -> String {
+        func at(_ keys: [any CodingKey]) -> String {
+            guard let prefix else { return path(keys) }
+            return keys.isEmpty ? prefix : prefix + "." + path(keys)
+        }
         switch error as? DecodingError {
         case .keyNotFound(let key, let context):
-            return "no '\(key.stringValue)' at \(path(context.codingPath))"
+            return "no '\(key.stringValue)' at \(at(context.codingPath))"
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "\(context.debugDescription) at \(path(context.codingPath))"
+            return "\(context.debugDescription) at \(at(context.codingPath))"
         case .dataCorrupted(let context):
             return context.debugDescription
         default:

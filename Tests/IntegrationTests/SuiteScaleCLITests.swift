@@ -144,7 +144,14 @@ struct SuiteScaleCLITests {
         _ = try CLITests.smtpspec(
             ["run"] + Self.suite + ["--mock", "--shard", "1/3", "--report", "json:\(dir)/third.json"]
         )
+        // Shard 2 with its second case's index a string: the merge refuses it and names the case.
+        let second = try String(contentsOfFile: "\(dir)/s2.json", encoding: .utf8)
+        let mark = try #require(second.ranges(of: "\"index\" : ").dropFirst().first)
+        let number = second[mark.upperBound...].prefix { $0.isNumber }
+        let broken = second[..<mark.upperBound] + "\"\(number)\"" + second[number.endIndex...]
+        try broken.write(toFile: "\(dir)/broken.json", atomically: true, encoding: .utf8)
         let cases: [([String], String)] = [
+            (["s1.json", "broken.json"], "broken.json is not a smtpspec JSON report: Expected to decode Int but"),
             (["s1.json", "s1.json", "s2.json"], "shard 1/2 is given twice, overlapping"),
             (["s1.json"], "shard 2/2 missing"),
             (["s1.json", "foreign.json"], "is from another suite"),
