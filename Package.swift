@@ -113,7 +113,9 @@ let package = Package(
         ),
         .target(
             name: "SMTPFuzz",
-            dependencies: ["SMTPCore", "SMTPYAML", "SMTPScenario", "SMTPMock", "SMTPMessage", "IMAPClient"]
+            dependencies: [
+                "SMTPCore", "SMTPYAML", "SMTPScenario", "SMTPMock", "SMTPMessage", "IMAPClient", "SMTPReport",
+            ]
         ),
         .executableTarget(
             name: "smtpspec",

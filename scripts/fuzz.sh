@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh: coverage-guided fuzzing (libFuzzer, which ships with this Swift toolchain) of the scenario
-# compiler, the persona reader, the reply reader, the mock's session state machine, the message/DSN readers and
-# the IMAP response parser.
+# compiler, the persona reader, the reply reader, the mock's session state machine, the message/DSN readers,
+# the IMAP response parser and the splitter `merge` finds a JSON report's cases with.
 #
 # Usage: scripts/fuzz.sh [-t SECONDS] [-j JOBS] [TARGET...]
 #
-#   TARGET      scenario, persona, reply, mock-session, dsn, imap (default: all six)
+#   TARGET      scenario, persona, reply, mock-session, dsn, imap, report-json (default: all seven)
 #   -t SECONDS  how long to fuzz each target (default 60; scripts/test.sh uses 15 per target)
 #   -j JOBS     libFuzzer worker processes per target (default 1)
 #
 # How it is built: a SwiftPM executable cannot simply be linked with -sanitize=fuzzer (its main symbol is
 # rewritten at link time), so the SMTPFuzz library target (Sources/SMTPFuzz: the LLVMFuzzerTestOneInput entry
-# and the six targets) and everything below it are compiled with `-sanitize=fuzzer` into .build-fuzz (a scratch
+# and the seven targets) and everything below it are compiled with `-sanitize=fuzzer` into .build-fuzz (a scratch
 # path of their own, so normal builds are untouched), and their objects are linked here with
 # `swiftc -sanitize=fuzzer`, which brings libFuzzer's main. One binary serves every target; SMTPSPEC_FUZZ_TARGET
 # picks one.
@@ -40,7 +40,7 @@ while getopts "t:j:" option; do
 done
 shift $((OPTIND - 1))
 TARGETS=("$@")
-[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(scenario persona reply mock-session dsn imap)
+[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(scenario persona reply mock-session dsn imap report-json)
 
 SCRATCH="$ROOT/.build-fuzz"
 BIN="$SCRATCH/release/smtpspec-fuzz"
@@ -60,7 +60,7 @@ seed_dirs() {
     case "$1" in
     scenario) echo "$ROOT/Examples" "$ROOT/Tests/Fixtures" ;;
     persona) echo "$ROOT/Examples/personas" "$ROOT/Sources/SMTPMock/Personas" ;;
-    reply | mock-session | dsn | imap) echo "$ROOT/Fuzz/seeds/$1" ;;
+    reply | mock-session | dsn | imap | report-json) echo "$ROOT/Fuzz/seeds/$1" ;;
     esac
 }
 

@@ -111,7 +111,7 @@ fi
 # A short fuzzing run of every target (its instrumented build goes to .build-fuzz); SMTPSPEC_FUZZ_SECONDS=0
 # skips it.
 if [[ "${SMTPSPEC_FUZZ_SECONDS:-15}" != 0 ]]; then
-    step "scripts/fuzz.sh -t ${SMTPSPEC_FUZZ_SECONDS:-15} (scenario, persona, reply, mock-session, dsn, imap)"
+    step "scripts/fuzz.sh -t ${SMTPSPEC_FUZZ_SECONDS:-15} (scenario, persona, reply, mock-session, dsn, imap, report-json)"
     timeout "${SMTPSPEC_FUZZ_TIMEOUT:-40m}" bash scripts/fuzz.sh -t "${SMTPSPEC_FUZZ_SECONDS:-15}" || fail "fuzz"
 fi
 

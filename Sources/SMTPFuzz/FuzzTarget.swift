@@ -3,6 +3,7 @@ import IMAPClient
 import SMTPCore
 import SMTPMessage
 import SMTPMock
+import SMTPReport
 import SMTPScenario
 import SMTPYAML
 
@@ -26,6 +27,9 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
     /// The IMAP response parser: the bytes as what an IMAP server sends, in uneven pieces, with small limits so
     /// the limit paths are reached too.
     case imap
+    /// How `merge` finds a JSON report's cases (``JSONArraySplitter``): the bytes as a report. Valid JSON with one
+    /// `cases` array must split into exactly its elements, so the fuzzer finds a wrong split as well as a crash.
+    case reportJSON = "report-json"
 
     /// The target `SMTPSPEC_FUZZ_TARGET` names; the scenario compiler when it names none.
     public static let current: FuzzTarget = {
@@ -42,6 +46,7 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
         case .mockSession: Self.playMockSession(bytes)
         case .dsn: Self.readDSN(bytes)
         case .imap: Self.readIMAPResponses(bytes)
+        case .reportJSON: Self.splitReport(bytes)
         }
     }
 
@@ -58,6 +63,35 @@ public enum FuzzTarget: String, Sendable, CaseIterable {
         let result = ScenarioCompiler(options: options).compile(source)
         _ = result.rendered()
         if let scenario = result.scenario { _ = PlanRenderer.render(scenario) }
+    }
+
+    private static func splitReport(_ bytes: [UInt8]) {
+        let data = Data(bytes)
+        let split: (rest: Data, elements: [Range<Int>])?
+        var refusal = ""
+        do {
+            split = try JSONArraySplitter.split(data, member: "cases")
+        } catch {
+            split = nil
+            refusal = error.description
+        }
+        // Foundation also reads UTF-16 and UTF-32 (bytes of zero) and a byte order mark; the reports are UTF-8.
+        guard !bytes.contains(0), bytes.first != 0xEF,
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return }
+        guard let split else {
+            fatalError(
+                "valid JSON object refused by the splitter (\(refusal)): \(data.prefix(300).base64EncodedString())"
+            )
+        }
+        if let cases = object["cases"] as? [Any], text(bytes).components(separatedBy: "\"cases\"").count == 2 {
+            guard split.elements.count == cases.count else {
+                fatalError("\(cases.count) cases, \(split.elements.count) elements found")
+            }
+            guard (try? JSONSerialization.jsonObject(with: split.rest)) != nil else {
+                fatalError("the rest of a valid report is not JSON")
+            }
+        }
     }
 
     private static func readPersona(_ bytes: [UInt8]) {

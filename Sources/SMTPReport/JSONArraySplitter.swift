@@ -4,18 +4,20 @@ import Foundation
 /// without decoding them: a merge then decodes a shard's report without its cases, and each case on its own when
 /// it needs it, so its memory does not grow with the number of cases.
 ///
-/// It only walks the structure (strings, nesting, commas); the elements and the rest are checked by the decoder.
+/// It only walks the structure (strings, nesting, commas; a comma before a closing bracket is let through, as
+/// Foundation's reader does); the elements and the rest are checked by the decoder.
 /// It keeps no stack (nesting is a count), so no input can make it recurse.
-struct JSONArraySplitter {
+public struct JSONArraySplitter {
     /// Why the bytes are not an object of the expected shape.
-    struct Malformed: Error, CustomStringConvertible {
+    public struct Malformed: Error, CustomStringConvertible {
         /// What was wrong and at which byte.
-        var description: String
+        public var description: String
     }
 
     /// The object with the member's array emptied (`"key": []`), and the byte range of each element, in order.
     /// Without that member the object is as it was, with no elements.
-    static func split(_ data: Data, member key: String) throws(Malformed) -> (rest: Data, elements: [Range<Int>]) {
+    public static func split(_ data: Data, member key: String) throws(Malformed) -> (rest: Data, elements: [Range<Int>])
+    {
         let found: (array: Range<Int>, elements: [Range<Int>])?
         do {
             found = try data.withUnsafeBytes { buffer in
@@ -49,6 +51,11 @@ struct JSONArraySplitter {
             if peek() == UInt8(ascii: "}") { return nil }
             while true {
                 skipSpace()
+                // A comma before the end, as Foundation's reader also allows.
+                if peek() == UInt8(ascii: "}") {
+                    index += 1
+                    return found
+                }
                 let name = try string()
                 skipSpace()
                 try expect(UInt8(ascii: ":"))
@@ -78,6 +85,10 @@ struct JSONArraySplitter {
             }
             while true {
                 skipSpace()
+                if peek() == UInt8(ascii: "]") {
+                    index += 1
+                    return (start..<index, elements)
+                }
                 let elementStart = index
                 try value()
                 elements.append(elementStart..<index)

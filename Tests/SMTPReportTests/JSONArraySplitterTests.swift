@@ -41,6 +41,8 @@ struct JSONArraySplitterTests {
         let absent = try Self.split(#" { "other" : 1 } "#)
         #expect(absent.elements.isEmpty && absent.rest == #" { "other" : 1 } "#)
         #expect(try Self.split("{}").elements.isEmpty)
+        // A comma before a closing bracket, which Foundation's reader takes too.
+        #expect(try Self.split(#"{"cases": [1, 2,], "a": 1,}"#).elements.count == 2)
     }
 
     @Test(
