@@ -60,3 +60,65 @@ struct CLIPeerTests {
         #expect(unverified.output.contains("TLS certificate verification failed"))
     }
 }
+
+/// The progress line as a user on a terminal sees it: the binary runs under a pseudo-terminal, and a case with one
+/// result per MX host (`each: true`) counts once.
+@Suite("The progress line on a terminal", .enabled(if: PeerEnvironment.peersAvailable))
+struct ProgressLineTerminalTests {
+    /// Runs the command under a pseudo-terminal (Python's pty) and passes on everything it wrote there.
+    static let ptyLauncher = [
+        "/usr/bin/python3", "-c",
+        """
+        import os, pty, sys
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execv(sys.argv[1], sys.argv[1:])
+        out = b""
+        while True:
+            try:
+                data = os.read(fd, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            out += data
+        _, status = os.waitpid(pid, 0)
+        sys.stdout.buffer.write(out)
+        sys.exit(os.waitstatus_to_exitcode(status))
+        """,
+    ]
+
+    @Test("three cases of two MX hosts each: the progress line counts cases, after each case's two lines")
+    func mxEachCountsCases() throws {
+        let postfix = try PeerEnvironment.requirePeer(.postfix)
+        let dns = try PeerEnvironment.requirePeer(.dnsServer)
+        let domain = PeerEnvironment.mxDomain ?? "mx.smtpspec.test"
+        let path = try MailFlowCLITests.scenario(
+            "mx-progress",
+            """
+            name: MX progress
+            matrix:
+              n: [1, 2, 3]
+            steps:
+              - open: {mx: \(domain), port: \(postfix.1), each: true}
+              - quit
+            """
+        )
+        let outcome = try CLITests.smtpspec(
+            ["run", path, "--no-color", "--dns-server", "\(dns.0):\(dns.1)"],
+            launcher: Self.ptyLauncher
+        )
+        #expect(outcome.status == 1, "\(outcome.output)\(outcome.error)")
+        #expect(outcome.output.contains("3 passed, 3 failed"), "\(outcome.output)")
+        // What the terminal shows: lines ended by CRLF, the progress line drawn after \r and erased with spaces.
+        let shown = outcome.output.replacingOccurrences(of: "\r\n", with: "\n")
+        for (done, linesBefore) in [(1, 2), (2, 4)] {
+            let mark = try #require(shown.range(of: "[\(done)/3] MX progress"), "\(shown)")
+            let caseLines = shown[..<mark.lowerBound].split(separator: "\n").filter {
+                $0.contains("MX progress [n=")
+            }
+            #expect(caseLines.count == linesBefore, "\(shown)")
+        }
+        #expect(!shown.contains("[4/3]") && !shown.contains("[3/3]"))
+    }
+}

@@ -146,17 +146,21 @@ struct RunCommand: AsyncParsableCommand {
         )
         var spoolError: (any Error)?
         let tally = try await play(selected, personas: personas, captures: captures, shard: shard) { finished in
+            // One case may have several results (`each: true`, one per MX host): its lines print together, and the
+            // progress line counts it once.
+            var lines: [String] = []
             for result in finished.results {
                 let reported = ReportedCase(result: result, catalogue: catalogue, mask: mask)
-                let line = console.caseLine(reported.result, explanation: reported.explanation)
-                progress.caseFinished(line: line) { done, total in
-                    console.progressLine(done: done, total: total, current: reported.result.caseName)
-                }
+                lines.append(console.caseLine(reported.result, explanation: reported.explanation))
                 do {
                     try spool.add(reported, ordinal: finished.ordinal)
                 } catch {
                     spoolError = spoolError ?? error
                 }
+            }
+            let current = finished.results.first?.caseName ?? ""
+            progress.caseFinished(lines: lines) { done, total in
+                console.progressLine(done: done, total: total, current: current)
             }
         }
         progress.clear()

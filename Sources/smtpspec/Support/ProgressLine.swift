@@ -12,12 +12,13 @@ final class ProgressLine: Sendable {
         self.total = total
     }
 
-    /// Prints a finished case's line (if any) above the progress line, then redraws the progress line.
-    func caseFinished(line: String, progress: (Int, Int) -> String) {
+    /// Prints a finished case's lines (one per result; empty ones are skipped) above the progress line, then
+    /// redraws the progress line, which counts cases.
+    func caseFinished(lines: [String], progress: (Int, Int) -> String) {
         state.withLock { state in
             state.done += 1
             var out = erase(width: state.width)
-            if !line.isEmpty { out += line.hasSuffix("\n") ? line : line + "\n" }
+            for line in lines where !line.isEmpty { out += line.hasSuffix("\n") ? line : line + "\n" }
             if enabled, state.done < total {
                 let text = progress(state.done, total)
                 out += text
