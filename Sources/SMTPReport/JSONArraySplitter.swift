@@ -44,6 +44,8 @@ public struct JSONArraySplitter {
         /// Walks the top-level object; returns the range of `key`'s array (from `[` to `]` inclusive) and its
         /// elements.
         mutating func member(_ key: [UInt8]) throws(Malformed) -> (array: Range<Int>, elements: [Range<Int>])? {
+            // A UTF-8 byte order mark, which Foundation's reader skips too.
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
             skipSpace()
             try expect(UInt8(ascii: "{"))
             var found: (array: Range<Int>, elements: [Range<Int>])?

@@ -95,7 +95,9 @@ public struct ReportMerger {
                 guard own.contains(record.index), record.index < suite.cases else {
                     throw Problem(description: "\(path): case \(record.index) is not in shard \(own)")
                 }
-                entries.append(Entry(index: record.index, sequence: entries.count, shard: number, range: range))
+                entries.append(
+                    Entry(index: record.index, sequence: entries.count, shard: number, position: position, range: range)
+                )
                 if let failure = record.failure {
                     failures.append((record.index, failures.count, (record.name, record.file, failure.text)))
                 }
@@ -124,7 +126,7 @@ public struct ReportMerger {
         )
         try ReportAssembler(destinations: destinations, transcripts: transcripts).write(context) { body in
             for entry in ordered {
-                let record = try shards[entry.shard].record(at: entry.range, number: entry.sequence)
+                let record = try shards[entry.shard].record(at: entry.range, number: entry.position)
                 try body(JSONReporter.caseText(record)) { record }
             }
         }
@@ -136,11 +138,13 @@ public struct ReportMerger {
         )
     }
 
-    /// Where a case is: its number in the suite, the order it was read in, its shard's file and its bytes there.
+    /// Where a case is: its number in the suite, the order it was read in, its shard's file, its place among that
+    /// file's cases and its bytes there.
     private struct Entry {
         var index: Int
         var sequence: Int
         var shard: Int
+        var position: Int
         var range: Range<Int>
     }
 
@@ -183,6 +187,15 @@ public struct ReportMerger {
             let split = try JSONArraySplitter.split(data, member: "cases")
             document = try JSONDecoder().decode(JSONReportDocument.self, from: split.rest)
             cases = split.elements
+            // The splitter matches the key as written; cases under a key written otherwise (escaped) or given twice
+            // would reach the decoder, not the merge: refuse them rather than drop them.
+            if document.cases?.isEmpty == false {
+                throw Problem(
+                    description: "\(path) is not a smtpspec JSON report: its 'cases' key is written twice or escaped"
+                )
+            }
+        } catch let problem as Problem {
+            throw problem
         } catch let malformed as JSONArraySplitter.Malformed {
             throw Problem(description: "\(path) is not a smtpspec JSON report: \(malformed)")
         } catch {

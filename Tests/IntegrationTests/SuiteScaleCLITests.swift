@@ -150,8 +150,12 @@ struct SuiteScaleCLITests {
         let number = second[mark.upperBound...].prefix { $0.isNumber }
         let broken = second[..<mark.upperBound] + "\"\(number)\"" + second[number.endIndex...]
         try broken.write(toFile: "\(dir)/broken.json", atomically: true, encoding: .utf8)
+        // Shard 2 with its cases under an escaped key: refused, never merged without its cases.
+        try second.replacingOccurrences(of: "\"cases\" :", with: "\"\\u0063ases\" :")
+            .write(toFile: "\(dir)/escaped.json", atomically: true, encoding: .utf8)
         let cases: [([String], String)] = [
             (["s1.json", "broken.json"], "broken.json is not a smtpspec JSON report: Expected to decode Int but"),
+            (["s1.json", "escaped.json"], "its 'cases' key is written twice or escaped"),
             (["s1.json", "s1.json", "s2.json"], "shard 1/2 is given twice, overlapping"),
             (["s1.json"], "shard 2/2 missing"),
             (["s1.json", "foreign.json"], "is from another suite"),

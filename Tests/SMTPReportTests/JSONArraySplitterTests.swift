@@ -45,11 +45,22 @@ struct JSONArraySplitterTests {
         #expect(try Self.split(#"{"cases": [1, 2,], "a": 1,}"#).elements.count == 2)
     }
 
+    @Test("a slice of a larger buffer gives ranges in that buffer, and a byte order mark is skipped")
+    func sliceAndByteOrderMark() throws {
+        let whole = Data(("xxxx" + #"{"cases": [1, [2]]}"#).utf8)
+        let slice = whole[4...]
+        let (_, elements) = try JSONArraySplitter.split(slice, member: "cases")
+        #expect(elements.map { String(decoding: whole[$0], as: UTF8.self) } == ["1", "[2]"])
+        let marked = Data([0xEF, 0xBB, 0xBF] + Array(#"{"cases": [3]}"#.utf8))
+        #expect(try JSONArraySplitter.split(marked, member: "cases").elements.count == 1)
+    }
+
     @Test(
         "what is not an object of that shape is refused, never crashes",
         arguments: [
             "", "[1, 2]", #"{"cases": [1, 2"#, #"{"cases": [1 2]}"#, #"{"cases": ["open]}"#, #"{"a" 1}"#,
             #"{"cases": [{"a": [}]}"#, "{\"cases\": [", #"{"a": 1"#, #"{"a": }"#,
+            #"{"cases": ["a\"#,
         ]
     )
     func refused(_ text: String) {
