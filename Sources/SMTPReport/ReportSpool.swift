@@ -52,7 +52,7 @@ public final class ReportSpool {
             // Unlinked at once: the open handle keeps it, and a run that is killed leaves nothing behind.
             try FileManager.default.removeItem(atPath: path)
         } catch {
-            throw ReportWriteError(path: path, reason: error.localizedDescription)
+            throw ReportWriteError(path: path, error: error)
         }
     }
 
@@ -81,7 +81,7 @@ public final class ReportSpool {
             entries.append(Entry(ordinal: ordinal, sequence: entries.count, offset: offset, length: data.count))
             offset += UInt64(data.count)
         } catch {
-            throw ReportWriteError(path: path, reason: error.localizedDescription)
+            throw ReportWriteError(path: path, error: error)
         }
     }
 

@@ -18,7 +18,7 @@ extension RunReport {
             )
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw ReportWriteError(path: path, reason: error.localizedDescription)
+            throw ReportWriteError(path: path, error: error)
         }
     }
 }

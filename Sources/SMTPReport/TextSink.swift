@@ -40,7 +40,7 @@ final class FileSink: TextSink {
             }
             handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
         } catch {
-            throw ReportWriteError(path: path, reason: error.localizedDescription)
+            throw ReportWriteError(path: path, error: error)
         }
         buffer.reserveCapacity(Self.bufferSize)
     }
@@ -59,7 +59,7 @@ final class FileSink: TextSink {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw ReportWriteError(path: path, reason: error.localizedDescription)
+            throw ReportWriteError(path: path, error: error)
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -72,7 +72,7 @@ final class FileSink: TextSink {
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             try FileManager.default.moveItem(atPath: temporary, toPath: path)
         } catch {
-            throw ReportWriteError(path: path, reason: error.localizedDescription)
+            throw ReportWriteError(path: path, error: error)
         }
     }
 }

@@ -189,6 +189,36 @@ struct SuiteScaleCLITests {
         #expect(FileManager.default.fileExists(atPath: "\(dir)/e.xml"))
     }
 
+    @Test("when the results cannot be kept (a full disk), no case is started after it and the run exits 3")
+    func spoolFailureStopsTheRun() throws {
+        let dir = try Self.folder()
+        let path = "\(dir)/sixty.smtp.yaml"
+        try """
+        name: Sixty cases
+        matrix:
+          n: [\((1...60).map(String.init).joined(separator: ", "))]
+        steps:
+          - open: mail1.fabrikam.com:25
+          - ehlo: contoso.com
+          - quit
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        // A 32 KiB limit on files this process writes (SIGXFSZ ignored, so a write past it fails with EFBIG): the
+        // results spool fills after a few cases, as a full disk would.
+        let outcome = try CLITests.smtpspec(
+            ["run", path, "--mock", "--jobs", "2", "--no-color", "--report", "json:\(dir)/r.json"],
+            launcher: ["/bin/bash", "-c", "trap '' XFSZ; ulimit -f 32; exec \"$@\"", "bash"]
+        )
+        #expect(outcome.status == 3, "\(outcome.output)\(outcome.error)")
+        #expect(
+            outcome.error.contains(": File too large (the results spool); no case was started after it"),
+            "\(outcome.error)"
+        )
+        let played = outcome.output.split(separator: "\n").filter { $0.hasPrefix("✓") || $0.hasPrefix("✗") }.count
+        #expect(played > 0 && played < 30, "\(played) played")
+        #expect(outcome.error.contains(", \(60 - played) not played"), "\(outcome.error)")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/r.json"))
+    }
+
     @Test("--fail-fast with --jobs: sessions in flight finish, cases never started are skipped")
     func failFastWithJobs() throws {
         let dir = try Self.folder()

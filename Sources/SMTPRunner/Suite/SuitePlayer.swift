@@ -57,12 +57,14 @@ public struct SuitePlayer: Sendable {
         entries.reduce(0) { $0 + $1.scenario.caseCount }
     }
 
-    /// Plays this shard's cases and hands each to `onFinished` as it ends (one call at a time).
+    /// Plays this shard's cases and hands each to `onFinished` as it ends (one call at a time). When `onFinished`
+    /// returns `false` (its caller can no longer keep results, say), no case is started after it: those in flight
+    /// finish and are handed over, and the rest count as skipped, as with `failFast`.
     ///
     /// With one job, the whole suite (compiling each plan, the session, `onFinished`) runs on one event loop: a
     /// session then never waits for another thread to wake, which on a small machine costs more than the SMTP
     /// exchange itself. With more jobs the sessions spread over the group's loops.
-    public func play(onFinished: (FinishedCase) -> Void) async -> Tally {
+    public func play(onFinished: (FinishedCase) -> Bool) async -> Tally {
         guard jobs == 1, let home = entries.first?.options.eventLoopGroup.next() else {
             return await play(entries, onFinished: onFinished)
         }
@@ -76,7 +78,7 @@ public struct SuitePlayer: Sendable {
         }
     }
 
-    private func play(_ entries: [SuiteEntry], onFinished: (FinishedCase) -> Void) async -> Tally {
+    private func play(_ entries: [SuiteEntry], onFinished: (FinishedCase) -> Bool) async -> Tally {
         let total = shard.caseCount(of: suiteCaseCount)
         // Fewer jobs than the cap can never pass it.
         var queue = CaseQueue(
@@ -103,7 +105,7 @@ public struct SuitePlayer: Sendable {
             while let (finished, hosts) = await group.next() {
                 running -= 1
                 queue.finished(hosts)
-                onFinished(finished)
+                if !onFinished(finished) { stop = true }
                 if failFast, finished.results.contains(where: { $0.status != .passed }) { stop = true }
                 while startNext() {}
             }

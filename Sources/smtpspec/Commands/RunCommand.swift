@@ -162,11 +162,19 @@ struct RunCommand: AsyncParsableCommand {
             progress.caseFinished(lines: lines) { done, total in
                 console.progressLine(done: done, total: total, current: current)
             }
+            // Results that cannot be kept make the rest of the run pointless: start no more cases.
+            return spoolError == nil
         }
         progress.clear()
         let summary: RunSummary
+        if let spoolError {
+            Console.err(
+                "error: \(spoolError) (the results spool); no case was started after it"
+                    + (tally.skipped > 0 ? ", \(tally.skipped) not played\n" : "\n")
+            )
+            throw ExitStatus.internalError
+        }
         do {
-            if let spoolError { throw spoolError }
             summary = try spool.finish(
                 startedAt: started,
                 duration: ContinuousClock.now - clock,
@@ -282,7 +290,7 @@ struct RunCommand: AsyncParsableCommand {
         personas: [Persona]?,
         captures: CaptureServers,
         shard: ShardSelection,
-        onFinished: (SuitePlayer.FinishedCase) -> Void
+        onFinished: (SuitePlayer.FinishedCase) -> Bool
     ) async throws -> SuitePlayer.Tally {
         var logger = Logger(label: "smtpspec.mock")
         logger.logLevel = .warning
@@ -312,8 +320,9 @@ struct RunCommand: AsyncParsableCommand {
                         sources: MessageSources(captures: sources),
                         shard: shard,
                         onFinished: { finished in
-                            onFinished(finished)
+                            let goOn = onFinished(finished)
                             lifetime.caseFinished(ordinal: finished.ordinal)
+                            return goOn
                         }
                     )
                 } catch {
@@ -333,7 +342,7 @@ struct RunCommand: AsyncParsableCommand {
         personas: [Persona]?,
         sources: MessageSources,
         shard: ShardSelection,
-        onFinished: (SuitePlayer.FinishedCase) -> Void
+        onFinished: (SuitePlayer.FinishedCase) -> Bool
     ) async throws -> SuitePlayer.Tally {
         var options = RunnerOptions()
         if verbose {
