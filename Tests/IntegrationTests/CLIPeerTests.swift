@@ -110,13 +110,14 @@ struct ProgressLineTerminalTests {
         )
         #expect(outcome.status == 1, "\(outcome.output)\(outcome.error)")
         #expect(outcome.output.contains("3 passed, 3 failed"), "\(outcome.output)")
-        // What the terminal shows: lines ended by CRLF, the progress line drawn after \r and erased with spaces.
-        let shown = outcome.output.replacingOccurrences(of: "\r\n", with: "\n")
+        // What the terminal shows, cut at every line end and carriage return: case lines (✓ or ✗ first) and the
+        // progress line drawn between them (then erased with spaces).
+        let shown = outcome.output
+        // (CRLF is one Character, so it is named on its own.)
+        let pieces = shown.split(whereSeparator: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }).map(String.init)
         for (done, linesBefore) in [(1, 2), (2, 4)] {
-            let mark = try #require(shown.range(of: "[\(done)/3] MX progress"), "\(shown)")
-            let caseLines = shown[..<mark.lowerBound].split(separator: "\n").filter {
-                $0.contains("MX progress [n=")
-            }
+            let mark = try #require(pieces.firstIndex { $0.hasPrefix("[\(done)/3] MX progress") }, "\(shown)")
+            let caseLines = pieces[..<mark].filter { $0.hasPrefix("✓") || $0.hasPrefix("✗") }
             #expect(caseLines.count == linesBefore, "\(shown)")
         }
         #expect(!shown.contains("[4/3]") && !shown.contains("[3/3]"))
