@@ -196,6 +196,10 @@ struct VariableTests {
         try "name: x\n".write(toFile: folder + "/personas/x.persona.yaml", atomically: true, encoding: .utf8)
         let file = compile("persona: personas/x.persona.yaml\nsteps:\n  - quit\n", file: folder + "/a.smtp.yaml")
         #expect(file.scenario?.persona == folder + "/personas/x.persona.yaml", "\(file.rendered())")
+        // A .yml file is checked and handed over by the same rule: beside the scenario, not the working directory.
+        try "name: y\n".write(toFile: folder + "/personas/y.yml", atomically: true, encoding: .utf8)
+        let yml = compile("persona: personas/y.yml\nsteps:\n  - quit\n", file: folder + "/a.smtp.yaml")
+        #expect(yml.scenario?.persona == folder + "/personas/y.yml", "\(yml.rendered())")
     }
 
     @Test("a persona that does not exist is an error at its place: a missing file, an unknown built-in name")

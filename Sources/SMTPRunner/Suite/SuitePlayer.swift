@@ -82,7 +82,8 @@ public struct SuitePlayer: Sendable {
         let total = shard.caseCount(of: suiteCaseCount)
         // Fewer jobs than the cap can never pass it.
         var queue = CaseQueue(
-            source: CaseSource(entries: entries, shard: shard),
+            entries: entries,
+            shard: shard,
             slots: jobs > maxPerHost ? HostSlots(limit: maxPerHost) : nil,
             lookahead: max(64, 4 * jobs)
         )
@@ -91,7 +92,7 @@ public struct SuitePlayer: Sendable {
         var stop = false
         await withTaskGroup(of: (FinishedCase, hosts: [String]).self) { group in
             func startNext() -> Bool {
-                guard !stop, running < jobs, let next = queue.next(entries) else { return false }
+                guard !stop, running < jobs, let next = queue.next() else { return false }
                 started += 1
                 running += 1
                 let entry = entries[next.entry]
@@ -125,20 +126,22 @@ struct CaseQueue {
         var hosts: [String]
     }
 
+    private let entries: [SuiteEntry]
     private var source: CaseSource
     private var slots: HostSlots?
     private let lookahead: Int
     private var waiting: [Next] = []
 
-    init(source: CaseSource, slots: HostSlots?, lookahead: Int) {
-        self.source = source
+    init(entries: [SuiteEntry], shard: ShardSelection, slots: HostSlots?, lookahead: Int) {
+        self.entries = entries
+        self.source = CaseSource(entries: entries, shard: shard)
         self.slots = slots
         self.lookahead = max(1, lookahead)
     }
 
     /// The next case that may start now, its places taken; `nil` when none may (all that are left wait for a full
     /// server, or none are left).
-    mutating func next(_ entries: [SuiteEntry]) -> Next? {
+    mutating func next() -> Next? {
         guard var slots else {
             return source.next().map { Next(ordinal: $0.ordinal, entry: $0.entry, plan: $0.plan, hosts: []) }
         }

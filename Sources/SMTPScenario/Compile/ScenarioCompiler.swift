@@ -118,37 +118,35 @@ public struct ScenarioCompiler: Sendable {
         var servers: [CaptureServerPlan] = []
         for capture in written {
             guard let listen = capture.listen else { continue }
-            guard let address = CaseCompiler.captureAddress(listen.value) else {
+            func refuse(_ message: String, note: String) {
                 diagnostics.append(
                     Diagnostic(
-                        message: "'listen' of capture '\(capture.name.value)' must be host:port, [v6]:port or a port, "
-                            + "not '\(WireFence.escaped(listen.value))'",
+                        message: message,
                         location: listen.location,
-                        note: "for example listen: 127.0.0.1:2526; the system under test relays there",
+                        note: note,
                         span: max(1, listen.value.count)
                     )
+                )
+            }
+            guard let address = CaseCompiler.captureAddress(listen.value) else {
+                refuse(
+                    "'listen' of capture '\(capture.name.value)' must be host:port, [v6]:port or a port, "
+                        + "not '\(WireFence.escaped(listen.value))'",
+                    note: "for example listen: 127.0.0.1:2526; the system under test relays there"
                 )
                 continue
             }
             if !Self.isLoopback(address.host) {
-                diagnostics.append(
-                    Diagnostic(
-                        message: "capture '\(capture.name.value)' must listen on loopback, not \(address.host)",
-                        location: listen.location,
-                        note: "captures listen on 127.0.0.0/8, ::1 or localhost; the system under test relays there",
-                        span: max(1, listen.value.count)
-                    )
+                refuse(
+                    "capture '\(capture.name.value)' must listen on loopback, not \(address.host)",
+                    note: "captures listen on 127.0.0.0/8, ::1 or localhost; the system under test relays there"
                 )
                 continue
             }
             if let other = servers.first(where: { $0.listen == address }) {
-                diagnostics.append(
-                    Diagnostic(
-                        message: "captures '\(other.name)' and '\(capture.name.value)' both listen on \(address)",
-                        location: listen.location,
-                        note: "one server per address; give each capture its own port",
-                        span: max(1, listen.value.count)
-                    )
+                refuse(
+                    "captures '\(other.name)' and '\(capture.name.value)' both listen on \(address)",
+                    note: "one server per address; give each capture its own port"
                 )
                 continue
             }
@@ -181,7 +179,15 @@ public struct ScenarioCompiler: Sendable {
     /// A persona as a scenario names it: a file name made absolute from the scenario's folder, or a built-in
     /// persona's name as it is.
     static func personaReference(_ value: String, directory: String) -> String {
-        guard value.hasSuffix(".yaml"), !value.hasPrefix("/") else { return value }
+        personaFile(value, directory: directory) ?? value
+    }
+
+    /// The path of the persona file `value` names (one ending in `.yaml` or `.yml`, or with a `/`), relative to the
+    /// scenario's folder unless absolute; `nil` for a built-in persona's name. The one rule for both checking the
+    /// file and handing it to the mock.
+    private static func personaFile(_ value: String, directory: String) -> String? {
+        guard value.hasSuffix(".yaml") || value.hasSuffix(".yml") || value.contains("/") else { return nil }
+        if value.hasPrefix("/") { return value }
         return ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(value)
     }
 
@@ -189,12 +195,7 @@ public struct ScenarioCompiler: Sendable {
     /// file that cannot be read. Found here, so that `check` reports it, not the first `run --mock`.
     private func personaDiagnostics(_ persona: Located<String>, directory: String) -> [Diagnostic] {
         let value = persona.value
-        if value.hasSuffix(".yaml") || value.hasSuffix(".yml") || value.contains("/") {
-            let full =
-                value.hasPrefix("/")
-                ? value
-                : ((directory.isEmpty ? "." : directory) as NSString)
-                    .appendingPathComponent(value)
+        if let full = Self.personaFile(value, directory: directory) {
             guard !FileManager.default.isReadableFile(atPath: full) else { return [] }
             return [
                 Diagnostic(
