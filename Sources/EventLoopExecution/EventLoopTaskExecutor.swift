@@ -30,10 +30,28 @@ public final class EventLoopTaskExecutor: TaskExecutor {
 
     /// Runs `operation` with its jobs (and those of the child tasks that do not choose otherwise) on `eventLoop`;
     /// where task executors are not available, on the global executor as before.
-    public static func run<T>(on eventLoop: any EventLoop, _ operation: () async -> T) async -> T {
+    public static func run<T, Failure: Error>(
+        on eventLoop: any EventLoop,
+        _ operation: () async throws(Failure) -> T
+    ) async throws(Failure) -> T {
         if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, *) {
-            return await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop), operation: operation)
+            return try await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop), operation: operation)
         }
-        return await operation()
+        return try await operation()
+    }
+}
+
+extension TaskGroup {
+    /// Adds a child task whose jobs run on `eventLoop` (see ``EventLoopTaskExecutor``); where task executors are not
+    /// available, on the global executor.
+    public mutating func addTask(
+        on eventLoop: any EventLoop,
+        operation: sending @escaping @isolated(any) () async -> ChildTaskResult
+    ) {
+        if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, *) {
+            addTask(executorPreference: EventLoopTaskExecutor(eventLoop), operation: operation)
+        } else {
+            addTask(operation: operation)
+        }
     }
 }

@@ -101,7 +101,6 @@ public final class MockServer: Sendable {
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .bind(host: configuration.host, port: configuration.port) { child in
                 child.eventLoop.makeCompletedFuture {
                     let sync = child.pipeline.syncOperations
@@ -134,7 +133,17 @@ public final class MockServer: Sendable {
 
     /// Accepts and serves connections, each in a child task, until ``shutdown()``; returns once
     /// every connection has ended.
+    ///
+    /// The accept loop runs on the listening channel's event loop and each connection's task on its own channel's
+    /// loop, so an accepted connection never waits for a thread of Swift's global pool to wake.
     public func run() async throws {
+        try await EventLoopTaskExecutor.run(on: serverChannel.channel.eventLoop) {
+            try await self.acceptConnections()
+        }
+        logger.info("mock SMTP server stopped", metadata: ["address": "\(address)"])
+    }
+
+    private func acceptConnections() async throws {
         try await serverChannel.executeThenClose { inbound in
             try await withThrowingDiscardingTaskGroup { group in
                 for try await connection in inbound {
@@ -147,7 +156,6 @@ public final class MockServer: Sendable {
                 }
             }
         }
-        logger.info("mock SMTP server stopped", metadata: ["address": "\(address)"])
     }
 
     /// Stops listening and closes every open connection; ``run()`` then returns.

@@ -61,20 +61,25 @@ public struct SuitePlayer: Sendable {
     /// returns `false` (its caller can no longer keep results, say), no case is started after it: those in flight
     /// finish and are handed over, and the rest count as skipped, as with `failFast`.
     ///
-    /// With one job, the whole suite (compiling each plan, the session, `onFinished`) runs on one event loop: a
-    /// session then never waits for another thread to wake, which on a small machine costs more than the SMTP
-    /// exchange itself. With more jobs the sessions spread over the group's loops.
+    /// Everything runs on the event loops, never on Swift's global pool: the suite's own work (compiling each plan,
+    /// `onFinished`) on one loop, and each case, from its first command to its result, on the loop its connections
+    /// use. A case's start and end then cost no thread wake-up beyond one hand-over between loops, and with one
+    /// job none at all (the whole suite shares one loop); on a small machine wake-ups cost more than the SMTP
+    /// exchange itself. With more jobs the cases spread over the group's loops.
     public func play(onFinished: (FinishedCase) -> Bool) async -> Tally {
-        guard jobs == 1, let home = entries.first?.options.eventLoopGroup.next() else {
+        guard let home = entries.first?.options.eventLoopGroup.next() else {
             return await play(entries, onFinished: onFinished)
         }
-        let pinned = entries.map { entry in
-            var options = entry.options
-            options.eventLoopGroup = home
-            return SuiteEntry(scenario: entry.scenario, options: options)
-        }
+        let placed =
+            jobs > 1
+            ? entries
+            : entries.map { entry in
+                var options = entry.options
+                options.eventLoopGroup = home
+                return SuiteEntry(scenario: entry.scenario, options: options)
+            }
         return await EventLoopTaskExecutor.run(on: home) {
-            await play(pinned, onFinished: onFinished)
+            await play(placed, onFinished: onFinished)
         }
     }
 
@@ -96,8 +101,12 @@ public struct SuitePlayer: Sendable {
                 started += 1
                 running += 1
                 let entry = entries[next.entry]
-                group.addTask {
-                    let results = await ScenarioRunner(options: entry.options).runCase(next.plan, of: entry.scenario)
+                // The case's loop: its connections use it, and so does its task, to the end.
+                var options = entry.options
+                let loop = options.eventLoopGroup.next()
+                options.eventLoopGroup = loop
+                group.addTask(on: loop) {
+                    let results = await ScenarioRunner(options: options).runCase(next.plan, of: entry.scenario)
                     return (FinishedCase(ordinal: next.ordinal, results: results), next.hosts)
                 }
                 return true

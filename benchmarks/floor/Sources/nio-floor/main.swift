@@ -5,7 +5,9 @@
 //                                              (sessions that ended with QUIT, messages accepted)
 //
 // Both run each connection's task on its channel's event loop (a task executor preference), as smtpspec does; with
-// one job the client keeps everything on one loop, as `smtpspec run --jobs 1` does. Loopback addresses only.
+// one job the client keeps everything on one loop, as `smtpspec run --jobs 1` does. The sink serves every
+// connection on one loop, its fastest arrangement (see runSink). Commands and replies are scanned as bytes, with
+// no generic search: this is the transport's cost and nothing else. Loopback addresses only.
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -135,6 +137,34 @@ final class Counters: @unchecked Sendable {
     var text: String { lock.withLock { "\(sessions) \(messages)" } }
 }
 
+/// The first command line's verb (its first four bytes, upper-cased, as one big-endian number) and the reader
+/// index after its LF, or nil while the line is incomplete.
+func commandVerb(in buffer: ByteBuffer) -> (UInt32, Int)? {
+    buffer.withUnsafeReadableBytes { bytes -> (UInt32, Int)? in
+        guard let newline = bytes.firstIndex(of: 10) else { return nil }
+        var verb: UInt32 = 0
+        for index in 0..<min(4, newline) { verb = verb << 8 | UInt32(bytes[index] & 0xDF) }
+        return (verb, buffer.readerIndex + newline + 1)
+    }
+}
+
+/// The reader index after the message content's terminating CRLF.CRLF, or nil while it has not arrived.
+func endOfData(in buffer: ByteBuffer) -> Int? {
+    buffer.withUnsafeReadableBytes { bytes -> Int? in
+        guard bytes.count >= 5 else { return nil }
+        var index = 0
+        while index + 5 <= bytes.count {
+            if bytes[index] == 13, bytes[index + 1] == 10, bytes[index + 2] == 46, bytes[index + 3] == 13,
+                bytes[index + 4] == 10
+            {
+                return buffer.readerIndex + index + 5
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
 /// One server connection: replies like smtp-sink, line by line, message content until the lone dot.
 func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, counters: Counters) async throws {
     try await connection.executeThenClose { inbound, outbound in
@@ -146,31 +176,30 @@ func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, counters: Coun
             var out = ByteBuffer()
             var quit = false
             while true {
-                let view = pending.readableBytesView
                 if inData {
-                    guard let end = view.firstRange(of: [13, 10, 46, 13, 10]) else { break }
-                    pending.moveReaderIndex(forwardBy: end.upperBound - view.startIndex)
+                    guard let end = endOfData(in: pending) else { break }
+                    pending.moveReaderIndex(to: end)
                     inData = false
                     counters.add(messages: 1)
-                    out.writeString("250 2.0.0 Ok: queued\r\n")
+                    out.writeStaticString("250 2.0.0 Ok: queued\r\n")
                     continue
                 }
-                guard let newline = view.firstIndex(of: 10) else { break }
-                let verb = view.prefix(4).map { $0 & 0xDF }
-                pending.moveReaderIndex(forwardBy: newline + 1 - view.startIndex)
-                switch String(decoding: verb, as: UTF8.self) {
-                case "EHLO": out.writeString("250-nio-floor\r\n250-PIPELINING\r\n250-DSN\r\n250 8BITMIME\r\n")
-                case "MAIL": out.writeString("250 2.1.0 Ok\r\n")
-                case "RCPT": out.writeString("250 2.1.5 Ok\r\n")
-                case "DATA":
+                guard let (verb, next) = commandVerb(in: pending) else { break }
+                pending.moveReaderIndex(to: next)
+                switch verb {
+                case 0x4548_4C4F:
+                    out.writeStaticString("250-nio-floor\r\n250-PIPELINING\r\n250-DSN\r\n250 8BITMIME\r\n")
+                case 0x4D41_494C: out.writeStaticString("250 2.1.0 Ok\r\n")
+                case 0x5243_5054: out.writeStaticString("250 2.1.5 Ok\r\n")
+                case 0x4441_5441:
                     inData = true
-                    out.writeString("354 End data with <CR><LF>.<CR><LF>\r\n")
-                case "QUIT":
-                    out.writeString("221 2.0.0 Bye\r\n")
+                    out.writeStaticString("354 End data with <CR><LF>.<CR><LF>\r\n")
+                case 0x5155_4954:
+                    out.writeStaticString("221 2.0.0 Bye\r\n")
                     counters.add(sessions: 1)
                     quit = true
-                case "STAT": out.writeString("250 \(counters.text)\r\n")
-                default: out.writeString("250 Ok\r\n")
+                case 0x5354_4154: out.writeString("250 \(counters.text)\r\n")
+                default: out.writeStaticString("250 Ok\r\n")
                 }
                 if quit { break }
             }
@@ -181,9 +210,13 @@ func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, counters: Coun
 }
 
 func runSink(address: SocketAddress) async throws {
-    let group = MultiThreadedEventLoopGroup.singleton
+    // One event loop for the listener and every connection: measured the fastest way to serve over
+    // NIOAsyncChannel here (0.69x smtp-sink against 0.52x with the connections spread over both loops, 3,000
+    // messages x 5 runs, interleaved), since no connection is handed between threads. The mock's own work is the
+    // bottleneck there instead, and it measured no faster on one loop.
+    let loop = MultiThreadedEventLoopGroup.singleton.next()
     let counters = Counters()
-    let server = try await ServerBootstrap(group: group)
+    let server = try await ServerBootstrap(group: loop, childGroup: loop)
         .serverChannelOption(.backlog, value: 1024)
         .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
         .bind(to: address) { child in
