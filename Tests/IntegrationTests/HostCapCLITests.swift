@@ -72,4 +72,42 @@ struct HostCapCLITests {
         let last = try #require(dates.last)
         #expect(last.timeIntervalSince(first) >= 1.7, "\(starts)")
     }
+
+    @Test("A file whose server is full does not hold up the next file's server, however many cases it has")
+    func laterFilesProceedPastALongFile() async throws {
+        // 150 cases for one server with one place, then one case for another: the first file's cases can only
+        // start one at a time, and its 149 waiting ones are far more than the 64 a file may set aside.
+        let persona = try Persona.builtin(named: "exchange")
+        let limit = MockServerConfiguration(maxConnections: 2)
+        let folder = NSTemporaryDirectory() + "smtpspec-cap-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let outcome = try await withMockServer(persona: persona, configuration: limit) { busy in
+            try await withMockServer(persona: persona, configuration: limit) { other in
+                try Self.scenario(name: "Busy server", server: busy.address.description, cases: 150)
+                    .write(toFile: folder + "/a-busy.smtp.yaml", atomically: true, encoding: .utf8)
+                try Self.scenario(name: "Other server", server: other.address.description, cases: 1)
+                    .write(toFile: folder + "/b-other.smtp.yaml", atomically: true, encoding: .utf8)
+                return try await Self.smtpspecOffPool(
+                    ["run", folder, "--jobs", "3", "--max-per-host", "1", "--report", "json:\(folder)/r.json"]
+                )
+            }
+        }
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
+        #expect(outcome.output.hasSuffix("151 passed, 0 failed\n"), "\(outcome.output)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/r.json")))
+        let cases = try #require((report as? [String: Any])?["cases"] as? [[String: Any]])
+        // The report keeps suite order.
+        #expect((cases.last?["name"] as? String)?.hasPrefix("Other server") == true)
+        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        func starts(_ prefix: String) throws -> [Date] {
+            try cases.filter { ($0["name"] as? String)?.hasPrefix(prefix) == true }
+                .compactMap { $0["startedAt"] as? String }.map { try style.parse($0) }.sorted()
+        }
+        let busy = try starts("Busy server")
+        let other = try #require(try starts("Other server").first)
+        #expect(busy.count == 150)
+        // The other server's case starts with the first few of the busy server's, not after the 85th (as it did when
+        // the suite as a whole read no further than 64 waiting cases).
+        #expect(busy.count > 10 && other < busy[10], "other \(other), busy \(busy.prefix(12))")
+    }
 }

@@ -9,8 +9,8 @@ extension MockServer {
     func serve(_ connection: Connection, number: Int, admitted: Bool) async {
         let client = connection.channel.remoteAddress?.ipAddress ?? "unknown"
         var log = logger
-        log[metadataKey: "connection"] = "\(number)"
-        log[metadataKey: "client"] = "\(client)"
+        // In one assignment: a handler may render its metadata each time it is set (StreamLogHandler does).
+        log.handler.metadata.merge(["connection": "\(number)", "client": "\(client)"]) { $1 }
         defer { release(number) }
         do {
             try await connection.executeThenClose { inbound, outbound in
