@@ -1,7 +1,8 @@
 import NIOCore
 
 /// A task executor that runs a task's jobs on one NIO event loop: the loop its connection uses. The runner's
-/// sessions and the mock's connections both run this way, over `NIOAsyncChannel`.
+/// sessions and the mock's connections both run this way, over `NIOAsyncChannel`, and so do the suite player and
+/// the mock's accept loop, each on a loop of the same group.
 ///
 /// A session awaits its connection all the time (a write, then the reply). On Swift's global executor every such
 /// await crosses threads twice (the event loop wakes a pool thread for each reply, the pool thread wakes the loop
@@ -9,8 +10,9 @@ import NIOCore
 /// itself. With the session's task on its connection's loop the bytes, the continuation and the next command stay
 /// on one thread.
 ///
-/// The session must not block: what it runs is short (parsing a reply, judging it), DNS lookups go to NIO's thread
-/// pool, and waits are awaits.
+/// What runs there must not block: a session's work is short (parsing a reply, judging it), DNS lookups go to
+/// NIO's thread pool, and waits are awaits. The suite player runs on a loop too: compiling the next case and
+/// handing a result to the console and the results spool are short writes.
 public final class EventLoopTaskExecutor: TaskExecutor {
     /// The loop that runs the jobs.
     public let eventLoop: any EventLoop

@@ -73,27 +73,45 @@ struct HostCapCLITests {
         #expect(last.timeIntervalSince(first) >= 1.7, "\(starts)")
     }
 
-    @Test("A file whose server is full does not hold up the next file's server, however many cases it has")
-    func laterFilesProceedPastALongFile() async throws {
-        // 150 cases for one server with one place, then one case for another: the first file's cases can only
-        // start one at a time, and its 149 waiting ones are far more than the 64 a file may set aside.
+    @Test("Files whose servers are full do not hold up the next file's server, however many cases they have")
+    func laterFilesProceedPastLongFiles() async throws {
+        // Four files of 100 cases, each for a server of its own with one place, then one case for a fifth server,
+        // with eight jobs: each long file sets aside 64 cases (its own bound), 256 in all, which is the bound for
+        // the whole suite; the fifth file must still be read at once.
         let persona = try Persona.builtin(named: "exchange")
-        let limit = MockServerConfiguration(maxConnections: 2)
+        // Room for a closing session beside the next one: the cap itself is the first test's subject.
+        let roomy = MockServerConfiguration(maxConnections: 8)
         let folder = NSTemporaryDirectory() + "smtpspec-cap-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let outcome = try await withMockServer(persona: persona, configuration: limit) { busy in
-            try await withMockServer(persona: persona, configuration: limit) { other in
-                try Self.scenario(name: "Busy server", server: busy.address.description, cases: 150)
-                    .write(toFile: folder + "/a-busy.smtp.yaml", atomically: true, encoding: .utf8)
-                try Self.scenario(name: "Other server", server: other.address.description, cases: 1)
-                    .write(toFile: folder + "/b-other.smtp.yaml", atomically: true, encoding: .utf8)
-                return try await Self.smtpspecOffPool(
-                    ["run", folder, "--jobs", "3", "--max-per-host", "1", "--report", "json:\(folder)/r.json"]
-                )
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outcome = try await withMockServer(persona: persona, configuration: roomy) { first in
+            try await withMockServer(persona: persona, configuration: roomy) { second in
+                try await withMockServer(persona: persona, configuration: roomy) { third in
+                    try await withMockServer(persona: persona, configuration: roomy) { fourth in
+                        try await withMockServer(persona: persona, configuration: roomy) { other in
+                            for (index, busy) in [first, second, third, fourth].enumerated() {
+                                try Self.scenario(name: "Busy \(index)", server: busy.address.description, cases: 100)
+                                    .write(
+                                        toFile: folder + "/a\(index)-busy.smtp.yaml",
+                                        atomically: true,
+                                        encoding: .utf8
+                                    )
+                            }
+                            try Self.scenario(name: "Other server", server: other.address.description, cases: 1)
+                                .write(toFile: folder + "/b-other.smtp.yaml", atomically: true, encoding: .utf8)
+                            return try await Self.smtpspecOffPool(
+                                [
+                                    "run", folder, "--jobs", "8", "--max-per-host", "1", "--report",
+                                    "json:\(folder)/r.json",
+                                ]
+                            )
+                        }
+                    }
+                }
             }
         }
         #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
-        #expect(outcome.output.hasSuffix("151 passed, 0 failed\n"), "\(outcome.output)")
+        #expect(outcome.output.hasSuffix("401 passed, 0 failed\n"), "\(outcome.output)")
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/r.json")))
         let cases = try #require((report as? [String: Any])?["cases"] as? [[String: Any]])
         // The report keeps suite order.
@@ -103,11 +121,11 @@ struct HostCapCLITests {
             try cases.filter { ($0["name"] as? String)?.hasPrefix(prefix) == true }
                 .compactMap { $0["startedAt"] as? String }.map { try style.parse($0) }.sorted()
         }
-        let busy = try starts("Busy server")
+        let busy = try starts("Busy ")
         let other = try #require(try starts("Other server").first)
-        #expect(busy.count == 150)
-        // The other server's case starts with the first few of the busy server's, not after the 85th (as it did when
-        // the suite as a whole read no further than 64 waiting cases).
+        #expect(busy.count == 400)
+        // The fifth server's case starts with the long files' first few, not once one of them has been read to its
+        // end (at its 37th case, about the 140th in all, when the bound for the whole suite stopped every file).
         #expect(busy.count > 10 && other < busy[10], "other \(other), busy \(busy.prefix(12))")
     }
 }

@@ -6,10 +6,10 @@ import SMTPScenario
 ///
 /// Each scenario file is read on its own, so that a file whose server is full does not hide the files after it:
 /// a suite of one file per environment (staging's cases, then production's) plays every environment at once even
-/// when the first file has thousands of cases. At most `lookahead` cases of one file, and `4 × lookahead` in all,
-/// are set aside (each holds its compiled plan): past that a file, then the whole suite, waits for a server to free
-/// a place. Only the cases of one file ordered server by server (all of one server's, then the next's) can still
-/// be held up, by that file's own bound.
+/// when the first file has thousands of cases. A case is compiled when it is read, so the cases set aside hold
+/// their plans: at most `lookahead` of one file wait, and once `4 × lookahead` wait in all, a file reads on only
+/// while none of its own wait (one plan more per file at most). Only the cases of one file ordered server by
+/// server (all of one server's, then the next's) can still be held up, by that file's own bound.
 struct CaseQueue {
     struct Next {
         var ordinal: Int
@@ -65,8 +65,12 @@ struct CaseQueue {
             return next
         }
         var file = firstOpen
-        while file < files.count, waiting.count < 4 * lookahead {
-            guard !exhausted[file], setAside[file] < lookahead else {
+        while file < files.count {
+            // Past the bound in all, only a file with nothing set aside reads on, so every file's server is tried.
+            let mayRead =
+                !exhausted[file] && setAside[file] < lookahead
+                && (setAside[file] == 0 || waiting.count < 4 * lookahead)
+            guard mayRead else {
                 file += 1
                 continue
             }

@@ -3,9 +3,10 @@ import SMTPScenario
 
 /// Plays a suite with the session as the unit of parallelism: up to `jobs` cases at once, across and within
 /// scenario files, at most `maxPerHost` of them on one server. Cases are started in suite order (file, then
-/// case), each compiled as it starts, except that a case whose server is at its cap waits aside while later cases
-/// for other servers start; each is reported when it ends, so results arrive in the order cases finish. With
-/// `failFast`, no case is started after one has failed; those in flight finish.
+/// case), each compiled as it is read, which is when it starts except that a case whose server is at its cap is
+/// read ahead and waits aside while later cases for other servers start (see `CaseQueue`); each is reported
+/// when it ends, so results arrive in the order cases finish. With `failFast`, no case is started after one has
+/// failed; those in flight finish.
 public struct SuitePlayer: Sendable {
     /// The scenarios, in suite order.
     public var entries: [SuiteEntry]
@@ -61,9 +62,9 @@ public struct SuitePlayer: Sendable {
     /// returns `false` (its caller can no longer keep results, say), no case is started after it: those in flight
     /// finish and are handed over, and the rest count as skipped, as with `failFast`.
     ///
-    /// Everything runs on the event loops, never on Swift's global pool: the suite's own work (compiling each plan,
-    /// `onFinished`) on one loop, and each case, from its first command to its result, on the loop its connections
-    /// use. A case's start and end then cost no thread wake-up beyond one hand-over between loops, and with one
+    /// Everything runs on the event loops (where task executors exist), not on Swift's global pool: the suite's own
+    /// work (compiling each plan, `onFinished`) on one loop, and each case, from its first command to its result,
+    /// on the loop its connections use. `onFinished` must therefore be short (a console line, a spool record). A case's start and end then cost no thread wake-up beyond one hand-over between loops, and with one
     /// job none at all (the whole suite shares one loop); on a small machine wake-ups cost more than the SMTP
     /// exchange itself. With more jobs the cases spread over the group's loops.
     public func play(onFinished: (FinishedCase) -> Bool) async -> Tally {
