@@ -78,6 +78,17 @@ import Testing
         #expect(Mailbox(parsing: "jörg@bücher.example")?.needsSMTPUTF8 == true)
     }
 
+    @Test("two dots in a row are refused even when a combining mark follows the second (they are two scalars)")
+    func doubledDotBeforeACombiningMark() {
+        // "..\u{301}" is one dot and one accented dot as characters, but RFC 5321's dot-string is made of octets.
+        #expect(
+            AddressSyntax.validateMailbox("a..\u{301}b@example.com", allowUTF8: true) == [
+                .invalidLocalPart(reason: "has two dots in a row")
+            ]
+        )
+        #expect(AddressSyntax.validateMailbox("a.\u{301}b@example.com", allowUTF8: true).isEmpty)
+    }
+
     @Test func ehloArgumentsMayBeAddressLiterals() {
         #expect(AddressSyntax.validateDomain("[192.0.2.1]").isEmpty)
         #expect(!AddressSyntax.validateDomain("[192.0.2.1]", allowAddressLiteral: false).isEmpty)

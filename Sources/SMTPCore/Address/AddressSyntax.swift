@@ -6,7 +6,7 @@ public enum AddressSyntax {
     /// Problems with a mailbox, `local-part@domain`, including the 256-octet path limit for `<mailbox>`.
     public static func validateMailbox(_ text: String, allowUTF8: Bool = false) -> [AddressSyntaxProblem] {
         if text.isEmpty { return [.empty] }
-        if text.unicodeScalars.contains(where: isControl) { return [.controlCharacter(part: "address")] }
+        if text.utf8.contains(where: isControl) { return [.controlCharacter(part: "address")] }
         guard let (localPart, domain) = split(text) else { return [.missingAtSign(text)] }
         var problems = validateLocalPart(localPart, allowUTF8: allowUTF8)
         problems += validateDomain(domain, allowUTF8: allowUTF8, allowAddressLiteral: true)
@@ -35,7 +35,7 @@ public enum AddressSyntax {
         allowAddressLiteral: Bool = true
     ) -> [AddressSyntaxProblem] {
         if text.isEmpty { return [.emptyDomain] }
-        if text.unicodeScalars.contains(where: isControl) { return [.controlCharacter(part: "domain")] }
+        if text.utf8.contains(where: isControl) { return [.controlCharacter(part: "domain")] }
         if text.hasPrefix("[") {
             guard allowAddressLiteral else {
                 return [.invalidAddressLiteral(reason: "is not allowed here; give a domain name")]
@@ -70,67 +70,87 @@ public enum AddressSyntax {
     }
 
     /// Splits `local@domain` at the `@` that ends the local-part (a quoted local-part may contain `@`).
+    ///
+    /// Works on UTF-8 bytes: every delimiter is ASCII, and no byte of a longer scalar is an ASCII byte, so the
+    /// split is the one the scalars give (an escape that skips two bytes of a longer scalar only lands on a byte
+    /// that matches nothing).
     static func split(_ text: String) -> (localPart: String, domain: String)? {
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        if scalars.first == "\"" {
-            index = 1
-            while index < scalars.count && scalars[index] != "\"" {
-                index += scalars[index] == "\\" ? 2 : 1
+        let bytes = text.utf8
+        func at(_ offset: Int) -> String.Index { bytes.index(bytes.startIndex, offsetBy: offset) }
+        func parts(_ offset: Int) -> (localPart: String, domain: String) {
+            let sign = at(offset)
+            return (String(text[..<sign]), String(text[bytes.index(after: sign)...]))
+        }
+        return text.utf8.withContiguousStorageIfAvailable { buffer -> (localPart: String, domain: String)? in
+            let count = buffer.count
+            guard buffer.first == UInt8(ascii: "\"") else {
+                return buffer.firstIndex(of: UInt8(ascii: "@")).map(parts)
+            }
+            var index = 1
+            while index < count && buffer[index] != UInt8(ascii: "\"") {
+                index += buffer[index] == UInt8(ascii: "\\") ? 2 : 1
             }
             index += 1
-            guard index < scalars.count, scalars[index] == "@" else {
-                return scalars.lastIndex(of: "@").map { at in
-                    (string(scalars[..<at]), string(scalars[(at + 1)...]))
-                }
+            guard index < count, buffer[index] == UInt8(ascii: "@") else {
+                return buffer.lastIndex(of: UInt8(ascii: "@")).map(parts)
             }
-        } else {
-            guard let at = scalars.firstIndex(of: "@") else { return nil }
-            index = at
-        }
-        return (string(scalars[..<index]), string(scalars[(index + 1)...]))
+            return parts(index)
+        } ?? split(String(decoding: Array(text.utf8), as: UTF8.self))
     }
 
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var result = ""
-        result.unicodeScalars.append(contentsOf: scalars)
-        return result
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F
+    private static func isControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F
     }
 
     /// `atext` of RFC 5322 as RFC 5321 uses it; any non-ASCII scalar (checked separately) is accepted too.
     static func isAtext(_ scalar: Unicode.Scalar) -> Bool {
-        if !scalar.isASCII { return true }
-        if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) { return true }
-        return ("0"..."9").contains(scalar) || "!#$%&'*+-/=?^_`{|}~".unicodeScalars.contains(scalar)
+        scalar.isASCII ? isAtext(UInt8(scalar.value)) : true
     }
 
+    /// `atext` for one ASCII byte.
+    private static func isAtext(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"),
+            UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+            UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Why a local-part is not a dot-string or a quoted-string, or `nil`. Works on UTF-8 bytes as ``split(_:)``
+    /// does: a byte of a longer scalar is never a quote, a backslash, a dot or a control character, and such a
+    /// scalar is atext.
     private static func localPartSyntaxError(_ text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        if scalars.first == "\"" {
-            guard scalars.count >= 2, scalars.last == "\"" else { return "has an unterminated quoted-string" }
+        let bytes = Array(text.utf8)
+        let quote = UInt8(ascii: "\""), dot = UInt8(ascii: ".")
+        if bytes.first == quote {
+            guard bytes.count >= 2, bytes.last == quote else { return "has an unterminated quoted-string" }
             var index = 1
-            while index < scalars.count - 1 {
-                let scalar = scalars[index]
-                if scalar == "\\" {
-                    guard index + 1 < scalars.count - 1, scalars[index + 1].value >= 32 else {
+            while index < bytes.count - 1 {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\\") {
+                    guard index + 1 < bytes.count - 1, bytes[index + 1] >= 32 else {
                         return "has a backslash with nothing valid after it"
                     }
                     index += 2
                     continue
                 }
-                if scalar == "\"" { return "has an unescaped '\"' inside the quoted-string" }
-                if scalar.isASCII && scalar.value < 32 { return "has a control character" }
+                if byte == quote { return "has an unescaped '\"' inside the quoted-string" }
+                if byte < 32 { return "has a control character" }
                 index += 1
             }
             return nil
         }
-        if scalars.first == "." || scalars.last == "." { return "starts or ends with a dot" }
-        if text.contains("..") { return "has two dots in a row" }
-        if let bad = scalars.first(where: { $0 != "." && !isAtext($0) }) {
+        if bytes.first == dot || bytes.last == dot { return "starts or ends with a dot" }
+        if zip(bytes, bytes.dropFirst()).contains(where: { $0 == dot && $1 == dot }) { return "has two dots in a row" }
+        if bytes.allSatisfy({ $0 == dot || $0 >= 0x80 || isAtext($0) }) { return nil }
+        if let bad = text.unicodeScalars.first(where: { $0 != "." && !isAtext($0) }) {
             return "has \(ProtocolDefect.quoted(String(bad))), which needs quoting"
         }
         return nil
