@@ -167,8 +167,32 @@ struct VariableTests {
             options: CompileOptions(processEnvironment: ["SMTPSPEC_SECRET_SENDER": "hidden@example.org"])
         )
         let scenario = try #require(result.scenario, "\(result.rendered())")
-        #expect(scenario.cases.map(\.name) == ["M [sender=a@example.org]", "M [sender=******]"])
+        #expect(scenario.cases.map(\.name) == ["M [sender=a@example.org]", "M [sender=******#2]"])
         #expect(wire(scenario.cases[1].steps[0]) == "MAIL FROM:<hidden@example.org>")
+    }
+
+    @Test("a matrix over two secrets is two cases, told apart by place, never by value")
+    func matrixOverSecrets() throws {
+        // Both values mask to `******`: found as repeats on the masked text, the second one was never played.
+        let result = compile(
+            """
+            name: Accounts
+            matrix:
+              sender: ["${env:SMTPSPEC_SENDER_ONE}", "${env:SMTPSPEC_SENDER_TWO}"]
+            steps:
+              - mail-from: ${sender}
+            """,
+            options: CompileOptions(processEnvironment: [
+                "SMTPSPEC_SENDER_ONE": "alpha@example.org", "SMTPSPEC_SENDER_TWO": "beta@example.org",
+            ])
+        )
+        let scenario = try #require(result.scenario, "\(result.rendered())")
+        #expect(scenario.cases.map(\.name) == ["Accounts [sender=******#1]", "Accounts [sender=******#2]"])
+        #expect(
+            scenario.cases.map { wire($0.steps[0]) } == [
+                "MAIL FROM:<alpha@example.org>", "MAIL FROM:<beta@example.org>",
+            ]
+        )
     }
 
     @Test("captures become run-time variables for later steps")

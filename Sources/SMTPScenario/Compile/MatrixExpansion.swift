@@ -7,6 +7,8 @@ enum MatrixExpansion {
     struct Assignment: Sendable, Hashable {
         var name: String
         var value: Located<String>
+        /// Where the value stands in its axis, from 0.
+        var position: Int
     }
 
     /// The error when `axes` multiply to more than `limit` cases, at the axis whose values take the count past
@@ -41,7 +43,9 @@ enum MatrixExpansion {
         assignments.reserveCapacity(axes.count)
         for axis in axes.reversed() {
             let count = axis.values.count
-            assignments.append(Assignment(name: axis.name.value, value: axis.values[rest % count]))
+            assignments.append(
+                Assignment(name: axis.name.value, value: axis.values[rest % count], position: rest % count)
+            )
             rest /= count
         }
         return assignments.reversed()
@@ -69,16 +73,24 @@ enum MatrixExpansion {
     }
 
     /// The values a case's matrix variables really take: after precedence (`--var` wins over the matrix) and
-    /// interpolation (a `${name}` in the value is filled in), secrets masked. Where a value cannot be resolved it
+    /// interpolation (a `${name}` in the value is filled in), secrets masked and a masked value marked with its
+    /// place in its axis (`******#2`), so that values differing only in a secret stay apart (repeats are found on
+    /// these values, and cases are named by them). Where a value cannot be resolved it
     /// is shown as written; the steps that use it report why. What resolves stays resolved in `interpolator`, so
     /// the case's steps do not resolve it again.
     static func values(of combination: [Assignment], in interpolator: inout Interpolator) -> [MatrixValue] {
         interpolator.quietly { resolver in
             combination.map { assignment in
                 let reference = Located("${\(assignment.name)}", at: assignment.value.location)
+                guard let resolved = resolver.text(reference) else {
+                    return MatrixValue(name: assignment.name, value: assignment.value.value)
+                }
+                // A masked value is told apart by its place in its axis: two accounts' passwords are two cases,
+                // `******#1` and `******#2`, never one.
+                let shown = resolved.redacted()
                 return MatrixValue(
                     name: assignment.name,
-                    value: resolver.text(reference)?.redacted() ?? assignment.value.value
+                    value: resolved.containsSecret ? shown + "#\(assignment.position + 1)" : shown
                 )
             }
         }
