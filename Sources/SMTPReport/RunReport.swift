@@ -53,11 +53,6 @@ public struct RunReport: Sendable {
     /// The counts of passed, failed and error cases.
     public var summary: RunSummary { RunSummary(results) }
 
-    /// The explanation of a result's failure, when the report has that result and it failed.
-    public func explanation(for result: ScenarioResult) -> FailureExplanation? {
-        cases.first { $0.result.file == result.file && $0.result.caseName == result.caseName }?.explanation
-    }
-
     /// `text` with every secret of the report shown as `******`.
     public func redact(_ text: String) -> String {
         mask.apply(text)

@@ -41,6 +41,7 @@ struct HostCapCLITests {
         let limit = MockServerConfiguration(maxConnections: 2)
         let folder = NSTemporaryDirectory() + "smtpspec-cap-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try await withMockServer(persona: slow, configuration: limit) { slowServer in
             try await withMockServer(persona: try Persona.builtin(named: "exchange"), configuration: limit) { fast in
                 try Self.scenario(name: "Slow server", server: slowServer.address.description, cases: 4)
