@@ -81,7 +81,6 @@ public struct ReportMerger {
             )
         }
         var entries: [Entry] = []
-        var failures: [(index: Int, sequence: Int, failure: (name: String, file: String, text: String))] = []
         var tally = CaseTally()
         var skipped = 0
         var startedAt: String?
@@ -98,9 +97,6 @@ public struct ReportMerger {
                 entries.append(
                     Entry(index: record.index, sequence: entries.count, shard: number, position: position, range: range)
                 )
-                if let failure = record.failure {
-                    failures.append((record.index, failures.count, (record.name, record.file, failure.text)))
-                }
                 tally.add(record)
             }
             skipped += document.summary.skipped
@@ -124,9 +120,12 @@ public struct ReportMerger {
             mergedShards: shard.count,
             mask: SecretMask([])
         )
+        // The failures, in suite order, as the cases are written.
+        var failures: [(name: String, file: String, text: String)] = []
         try ReportAssembler(destinations: destinations, transcripts: transcripts).write(context) { body in
             for entry in ordered {
                 let record = try shards[entry.shard].record(at: entry.range, number: entry.position)
+                if let failure = record.failure { failures.append((record.name, record.file, failure.text)) }
                 try body(JSONReporter.caseText(record)) { record }
             }
         }
@@ -134,7 +133,7 @@ public struct ReportMerger {
             summary: tally.summary,
             skipped: skipped,
             shards: shard.count,
-            failures: failures.sorted { ($0.index, $0.sequence) < ($1.index, $1.sequence) }.map(\.failure)
+            failures: failures
         )
     }
 

@@ -75,27 +75,24 @@ public enum AddressSyntax {
     /// split is the one the scalars give (an escape that skips two bytes of a longer scalar only lands on a byte
     /// that matches nothing).
     static func split(_ text: String) -> (localPart: String, domain: String)? {
-        let bytes = text.utf8
-        func at(_ offset: Int) -> String.Index { bytes.index(bytes.startIndex, offsetBy: offset) }
-        func parts(_ offset: Int) -> (localPart: String, domain: String) {
-            let sign = at(offset)
-            return (String(text[..<sign]), String(text[bytes.index(after: sign)...]))
-        }
-        return text.utf8.withContiguousStorageIfAvailable { buffer -> (localPart: String, domain: String)? in
-            let count = buffer.count
+        var text = text
+        return text.withUTF8 { buffer -> (localPart: String, domain: String)? in
+            func parts(_ at: Int) -> (localPart: String, domain: String) {
+                (String(decoding: buffer[..<at], as: UTF8.self), String(decoding: buffer[(at + 1)...], as: UTF8.self))
+            }
             guard buffer.first == UInt8(ascii: "\"") else {
                 return buffer.firstIndex(of: UInt8(ascii: "@")).map(parts)
             }
             var index = 1
-            while index < count && buffer[index] != UInt8(ascii: "\"") {
+            while index < buffer.count && buffer[index] != UInt8(ascii: "\"") {
                 index += buffer[index] == UInt8(ascii: "\\") ? 2 : 1
             }
             index += 1
-            guard index < count, buffer[index] == UInt8(ascii: "@") else {
+            guard index < buffer.count, buffer[index] == UInt8(ascii: "@") else {
                 return buffer.lastIndex(of: UInt8(ascii: "@")).map(parts)
             }
             return parts(index)
-        } ?? split(String(decoding: Array(text.utf8), as: UTF8.self))
+        }
     }
 
     private static func isControl(_ byte: UInt8) -> Bool {

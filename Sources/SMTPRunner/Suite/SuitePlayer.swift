@@ -1,4 +1,5 @@
 import EventLoopExecution
+import NIOCore
 import SMTPScenario
 
 /// Plays a suite with the session as the unit of parallelism: up to `jobs` cases at once, across and within
@@ -64,27 +65,21 @@ public struct SuitePlayer: Sendable {
     ///
     /// Everything runs on the event loops (where task executors exist), not on Swift's global pool: the suite's own
     /// work (compiling each plan, `onFinished`) on one loop, and each case, from its first command to its result,
-    /// on the loop its connections use. `onFinished` must therefore be short (a console line, a spool record). A case's start and end then cost no thread wake-up beyond one hand-over between loops, and with one
-    /// job none at all (the whole suite shares one loop); on a small machine wake-ups cost more than the SMTP
-    /// exchange itself. With more jobs the cases spread over the group's loops.
+    /// on the loop its connections use. `onFinished` must therefore be short (a console line, a spool record). A
+    /// case's start and end then cost no thread wake-up beyond one hand-over between loops, and with one job none
+    /// at all (every case uses the suite's loop); on a small machine wake-ups cost more than the SMTP exchange
+    /// itself. With more jobs the cases spread over the group's loops.
     public func play(onFinished: (FinishedCase) -> Bool) async -> Tally {
         guard let home = entries.first?.options.eventLoopGroup.next() else {
-            return await play(entries, onFinished: onFinished)
+            return await play(home: nil, onFinished: onFinished)
         }
-        let placed =
-            jobs > 1
-            ? entries
-            : entries.map { entry in
-                var options = entry.options
-                options.eventLoopGroup = home
-                return SuiteEntry(scenario: entry.scenario, options: options)
-            }
         return await EventLoopTaskExecutor.run(on: home) {
-            await play(placed, onFinished: onFinished)
+            await play(home: home, onFinished: onFinished)
         }
     }
 
-    private func play(_ entries: [SuiteEntry], onFinished: (FinishedCase) -> Bool) async -> Tally {
+    /// Plays the suite from `home`, the loop the player runs on.
+    private func play(home: (any EventLoop)?, onFinished: (FinishedCase) -> Bool) async -> Tally {
         let total = shard.caseCount(of: suiteCaseCount)
         // Fewer jobs than the cap can never pass it.
         var queue = CaseQueue(
@@ -104,7 +99,7 @@ public struct SuitePlayer: Sendable {
                 let entry = entries[next.entry]
                 // The case's loop: its connections use it, and so does its task, to the end.
                 var options = entry.options
-                let loop = options.eventLoopGroup.next()
+                let loop = (jobs == 1 ? home : nil) ?? options.eventLoopGroup.next()
                 options.eventLoopGroup = loop
                 group.addTask(on: loop) {
                     let results = await ScenarioRunner(options: options).runCase(next.plan, of: entry.scenario)
