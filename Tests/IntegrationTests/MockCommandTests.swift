@@ -54,11 +54,58 @@ struct MockCommandTests {
         #expect(!error.contains("warning:"))
     }
 
-    /// Starts `smtpspec` with `arguments`, sends `signal` as soon as a line with "listening" appears on standard
-    /// output, and waits for the process (killed after 30 s).
+    @Test("the log has every session's lines in StreamLogHandler's format, the last ones too, when the mock stops")
+    func logLinesAreCompleteAtStop() async throws {
+        let sessions = 40
+        let (status, _, _, error) = try await Self.startThenSignal(
+            ["mock", "--persona", "sink", "--listen", "127.0.0.1:0"],
+            signal: SIGTERM
+        ) { output in
+            // 40 sessions with Python's smtplib, one after another, before the signal.
+            guard
+                let port = output.split(separator: ":").last.flatMap({
+                    Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+                })
+            else { return }
+            let script = """
+                import smtplib, sys
+                for n in range(int(sys.argv[2])):
+                    with smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=20) as s:
+                        s.sendmail('chris@contoso.com', ['kate@fabrikam.com'], 'Subject: %d\\r\\n\\r\\nhi\\r\\n' % n)
+                """
+            let python = Process()
+            python.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            python.arguments = ["-c", script, String(port), String(sessions)]
+            try? python.run()
+            python.waitUntilExit()
+        }
+        #expect(status == 0, "\(error)")
+        let lines = error.split(separator: "\n").map(String.init)
+        let format =
+            #/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (info|notice) smtpspec\.mock:( [a-z-]+=\S+)* \[(SMTPMock|smtpspec)\] .+$/#
+        for line in lines {
+            #expect(line.wholeMatch(of: format) != nil, "not in the log format: \(line)")
+        }
+        for connection in 1...sessions {
+            let own = lines.filter { $0.contains(" connection=\(connection) ") }
+            let events = own.map { line in
+                ["session opened", "message accepted", "session closed"].first { line.hasSuffix($0) }
+            }
+            #expect(
+                events == ["session opened", "message accepted", "session closed"],
+                "connection \(connection): \(own)"
+            )
+        }
+        #expect(lines.last?.hasSuffix("[SMTPMock] mock SMTP server stopped") == true, "\(lines.suffix(3))")
+    }
+
+    /// Starts `smtpspec` with `arguments`, runs `whileListening` (given standard output so far) on a thread of its own
+    /// once a line with "listening" appears on standard output, then sends `signal`, and waits for the process
+    /// (killed after 30 s).
     static func startThenSignal(
         _ arguments: [String],
-        signal: Int32
+        signal: Int32,
+        whileListening: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> (Int32, Process.TerminationReason, String, String) {
         let candidates = [".build/debug/smtpspec", ".build/release/smtpspec"].map { CLITests.root + "/" + $0 }
         guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
@@ -87,6 +134,7 @@ struct MockCommandTests {
                 if chunk.isEmpty { break }
                 seen.append(chunk)
                 if String(decoding: seen, as: UTF8.self).contains("listening") {
+                    whileListening(String(decoding: seen, as: UTF8.self))
                     kill(pid, signal)
                     seen.append(out.fileHandleForReading.readDataToEndOfFile())
                     break

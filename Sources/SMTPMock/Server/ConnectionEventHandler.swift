@@ -1,7 +1,7 @@
 import NIOCore
 
 /// Turns reads into ``ConnectionEvent``s for the session loop, adds a `tick` every so often for the session's
-/// deadlines, and marks the point where TLS starts after STARTTLS.
+/// deadlines (from its loop's ``DeadlineTicks``), and marks the point where TLS starts after STARTTLS.
 ///
 /// It also closes a connection whose client stops reading: while the channel is not writable (replies pile up
 /// unread) the session loop waits in its write and reads nothing more, which is the backpressure that keeps a
@@ -11,23 +11,26 @@ final class ConnectionEventHandler: ChannelInboundHandler, RemovableChannelHandl
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ConnectionEvent
 
-    private let tickInterval: TimeAmount
+    private let deadlineTicks: DeadlineTicks
     private let unreadTimeout: TimeAmount
     private var context: ChannelHandlerContext?
-    private var ticks: RepeatedTask?
+    private var ticks: DeadlineTicks.LoopTicks?
     private var unreadDeadline: Scheduled<Void>?
 
-    init(tickInterval: TimeAmount, unreadTimeout: TimeAmount) {
-        self.tickInterval = tickInterval
+    init(ticks: DeadlineTicks, unreadTimeout: TimeAmount) {
+        self.deadlineTicks = ticks
         self.unreadTimeout = unreadTimeout
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        ticks = context.eventLoop.scheduleRepeatedTask(initialDelay: tickInterval, delay: tickInterval) { _ in
-            bound.value.emit(.tick)
-        }
+        ticks = deadlineTicks.ticks(on: context.eventLoop)
+        ticks?.join(self)
+    }
+
+    /// Gives the session loop a `tick`, to look at its deadlines; called by the loop's ``DeadlineTicks``.
+    func tick() {
+        emit(.tick)
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
@@ -71,7 +74,7 @@ final class ConnectionEventHandler: ChannelInboundHandler, RemovableChannelHandl
     }
 
     private func stopTimers() {
-        ticks?.cancel()
+        ticks?.leave(self)
         ticks = nil
         unreadDeadline?.cancel()
         unreadDeadline = nil

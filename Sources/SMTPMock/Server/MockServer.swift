@@ -36,6 +36,7 @@ public final class MockServer: Sendable {
     let tlsContext: NIOSSLContext
     let greylist = Greylist()
     let serverChannel: NIOAsyncChannel<Connection, Never>
+    let deadlineTicks: DeadlineTicks
     let state = Locked(ServerState())
 
     /// Counters and open connections, behind a lock.
@@ -53,7 +54,8 @@ public final class MockServer: Sendable {
         tlsContext: NIOSSLContext,
         maildir: Maildir?,
         logger: Logger,
-        serverChannel: NIOAsyncChannel<Connection, Never>
+        serverChannel: NIOAsyncChannel<Connection, Never>,
+        deadlineTicks: DeadlineTicks
     ) {
         self.persona = persona
         self.configuration = configuration
@@ -63,6 +65,7 @@ public final class MockServer: Sendable {
         self.maildir = maildir
         self.logger = logger
         self.serverChannel = serverChannel
+        self.deadlineTicks = deadlineTicks
         self.messages = MessageStore(retention: configuration.retention)
     }
 
@@ -98,17 +101,26 @@ public final class MockServer: Sendable {
             )
         )
         let unreadTimeout = TimeAmount(configuration.commandTimeout)
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.backlog, value: 1024)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .bind(host: configuration.host, port: configuration.port) { child in
-                child.eventLoop.makeCompletedFuture {
-                    let sync = child.pipeline.syncOperations
-                    if implicitTLS { try sync.addHandler(NIOSSLServerHandler(context: context)) }
-                    try sync.addHandler(ConnectionEventHandler(tickInterval: tick, unreadTimeout: unreadTimeout))
-                    return try Connection(wrappingChannelSynchronously: child)
+        let group = MultiThreadedEventLoopGroup.singleton
+        let ticks = DeadlineTicks(group: group, interval: tick)
+        let bound: NIOAsyncChannel<Connection, Never>
+        do {
+            bound = try await ServerBootstrap(group: group)
+                .serverChannelOption(.backlog, value: 1024)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .bind(host: configuration.host, port: configuration.port) { child in
+                    child.eventLoop.makeCompletedFuture {
+                        let sync = child.pipeline.syncOperations
+                        if implicitTLS { try sync.addHandler(NIOSSLServerHandler(context: context)) }
+                        try sync.addHandler(ConnectionEventHandler(ticks: ticks, unreadTimeout: unreadTimeout))
+                        return try Connection(wrappingChannelSynchronously: child)
+                    }
                 }
-            }
+        } catch {
+            ticks.stop()
+            throw error
+        }
+        let channel = bound
         let port = channel.channel.localAddress?.port ?? configuration.port
         let host = channel.channel.localAddress?.ipAddress ?? configuration.host
         let address = MockServerAddress(host: host, port: port)
@@ -127,7 +139,8 @@ public final class MockServer: Sendable {
             tlsContext: context,
             maildir: maildir,
             logger: logger,
-            serverChannel: channel
+            serverChannel: channel,
+            deadlineTicks: ticks
         )
     }
 
@@ -137,6 +150,7 @@ public final class MockServer: Sendable {
     /// The accept loop runs on the listening channel's event loop and each connection's task on its own channel's
     /// loop, so an accepted connection never waits for a thread of Swift's global pool to wake.
     public func run() async throws {
+        defer { deadlineTicks.stop() }
         try await EventLoopTaskExecutor.run(on: serverChannel.channel.eventLoop) {
             try await self.acceptConnections()
         }
@@ -166,6 +180,7 @@ public final class MockServer: Sendable {
         }
         serverChannel.channel.close(promise: nil)
         for channel in open { channel.close(promise: nil) }
+        deadlineTicks.stop()
     }
 
     /// The number of connections open right now.

@@ -129,15 +129,13 @@ struct MockCommand: AsyncParsableCommand {
             throw ExitStatus.invalidInput
         }
         let level: Logger.Level = verbose ? .debug : .info
-        // Each log line's timestamp calls localtime(), which with TZ unset makes glibc look at /etc/localtime
-        // again every time (a tenth of the mock's CPU under load). Naming the same zone once keeps the time the
-        // same and lets glibc read the file once.
-        if getenv("TZ") == nil { setenv("TZ", ":/etc/localtime", 0) }
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = StandardErrorLogHandler(label: label)
             handler.logLevel = level
             return handler
         }
+        // Every line logged is on stderr before the command returns, and before its own error lines.
+        defer { StandardErrorLog.shared.flush() }
         let logger = Logger(label: "smtpspec.mock")
         let server: MockServer
         do {
@@ -146,6 +144,7 @@ struct MockCommand: AsyncParsableCommand {
             }
             server = try await MockServer.bind(persona: chosen, configuration: configuration, logger: logger)
         } catch {
+            StandardErrorLog.shared.flush()
             Console.err("error: cannot start the mock server: \(error)\n")
             throw ExitStatus.invalidInput
         }
@@ -159,6 +158,7 @@ struct MockCommand: AsyncParsableCommand {
             try await server.run()
         } catch {
             if signals.stopRequested { return }
+            StandardErrorLog.shared.flush()
             Console.err("error: the mock server failed: \(error)\n")
             throw ExitStatus.internalError
         }
