@@ -1,7 +1,7 @@
 import NIOCore
 
 /// Turns reads into ``ConnectionEvent``s for the session loop, adds a `tick` every so often for the session's
-/// deadlines (from its loop's ``DeadlineTicks``), and marks the point where TLS starts after STARTTLS.
+/// deadlines (from the server's ``DeadlineTicks``), and marks the point where TLS starts after STARTTLS.
 ///
 /// It also closes a connection whose client stops reading: while the channel is not writable (replies pile up
 /// unread) the session loop waits in its write and reads nothing more, which is the backpressure that keeps a
@@ -14,7 +14,7 @@ final class ConnectionEventHandler: ChannelInboundHandler, RemovableChannelHandl
     private let deadlineTicks: DeadlineTicks
     private let unreadTimeout: TimeAmount
     private var context: ChannelHandlerContext?
-    private var ticks: DeadlineTicks.LoopTicks?
+    private var ticks: DeadlineTicks.Handlers?
     private var unreadDeadline: Scheduled<Void>?
 
     init(ticks: DeadlineTicks, unreadTimeout: TimeAmount) {
@@ -24,7 +24,7 @@ final class ConnectionEventHandler: ChannelInboundHandler, RemovableChannelHandl
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
-        ticks = deadlineTicks.ticks(on: context.eventLoop)
+        ticks = deadlineTicks.handlers(on: context.eventLoop)
         ticks?.join(self)
     }
 

@@ -1,58 +1,50 @@
-import NIOConcurrencyHelpers
 import NIOCore
 
-/// One repeated timer per event loop for a server's connection deadlines, instead of one per connection.
+/// One repeated timer for all of a server's connection deadlines, instead of one per connection.
 ///
-/// Each connection's ``ConnectionEventHandler`` joins the ticks of its own loop when it is added and leaves when it
-/// is removed or its channel goes inactive; on every tick the loop's timer gives each joined handler a `tick`. A
-/// connection therefore costs a dictionary entry on its loop, not a scheduled task made, queued and cancelled.
+/// The server serves every connection on one event loop (see ``MockServer``). Each connection's
+/// ``ConnectionEventHandler`` joins the ticks when it is added and leaves when it is removed or its channel goes
+/// inactive; on every tick the timer gives each joined handler a `tick`. A connection therefore costs a dictionary
+/// entry, not a scheduled task made, queued and cancelled.
 final class DeadlineTicks: Sendable {
-    /// The connections of one loop, touched only on that loop.
-    final class LoopTicks {
-        private var handlers: [ObjectIdentifier: ConnectionEventHandler] = [:]
+    /// The joined handlers, touched only on the loop.
+    final class Handlers {
+        private var joined: [ObjectIdentifier: ConnectionEventHandler] = [:]
 
         func join(_ handler: ConnectionEventHandler) {
-            handlers[ObjectIdentifier(handler)] = handler
+            joined[ObjectIdentifier(handler)] = handler
         }
 
         func leave(_ handler: ConnectionEventHandler) {
-            handlers.removeValue(forKey: ObjectIdentifier(handler))
+            joined.removeValue(forKey: ObjectIdentifier(handler))
         }
 
         fileprivate func tick() {
-            for handler in handlers.values { handler.tick() }
+            for handler in joined.values { handler.tick() }
         }
     }
 
-    private let loops: [ObjectIdentifier: NIOLoopBoundBox<LoopTicks>]
-    private let timers: NIOLockedValueBox<[RepeatedTask]>
+    private let loop: any EventLoop
+    private let handlers: NIOLoopBoundBox<Handlers>
+    private let timer: RepeatedTask
 
-    /// Starts a timer ticking every `interval` on each loop of `group`.
-    init(group: any EventLoopGroup, interval: TimeAmount) {
-        var loops: [ObjectIdentifier: NIOLoopBoundBox<LoopTicks>] = [:]
-        var timers: [RepeatedTask] = []
-        for loop in group.makeIterator() {
-            let ticks = NIOLoopBoundBox.makeBoxSendingValue(LoopTicks(), eventLoop: loop)
-            loops[ObjectIdentifier(loop)] = ticks
-            timers.append(
-                loop.scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in ticks.value.tick() }
-            )
+    /// Starts a timer ticking every `interval` on `loop`.
+    init(loop: any EventLoop, interval: TimeAmount) {
+        let handlers = NIOLoopBoundBox.makeBoxSendingValue(Handlers(), eventLoop: loop)
+        self.loop = loop
+        self.handlers = handlers
+        self.timer = loop.scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in
+            handlers.value.tick()
         }
-        self.loops = loops
-        self.timers = NIOLockedValueBox(timers)
     }
 
-    /// The ticks of `loop`; call on that loop. `nil` for a loop outside the group the server was started on.
-    func ticks(on loop: any EventLoop) -> LoopTicks? {
-        loops[ObjectIdentifier(loop)]?.value
+    /// The handlers ticked; call on `loop`. `nil` on another loop.
+    func handlers(on other: any EventLoop) -> Handlers? {
+        other === loop ? handlers.value : nil
     }
 
-    /// Stops every timer.
+    /// Stops the timer.
     func stop() {
-        let stopping = timers.withLockedValue { timers in
-            defer { timers.removeAll() }
-            return timers
-        }
-        for timer in stopping { timer.cancel() }
+        timer.cancel()
     }
 }
