@@ -247,6 +247,25 @@ import Testing
         #expect(driver.session.isClosed)
     }
 
+    @Test("placeholders are filled where they are known; unknown ones, a lone brace and other text stay as written")
+    func placeholdersInRepliesAreFilled() throws {
+        var persona = Persona(name: "braces")
+        persona.hostname = "mx.example"
+        persona.replies[.mailOK] = ReplyTemplate(code: 250, text: "2.1.0 <{address}> ok {nope} é{host}ü {helo}{")
+        persona.replies[.rcptOK] = ReplyTemplate(code: 250, text: "2.1.5 {argument} {unclosed")
+        persona.replies[.queued] = ReplyTemplate(code: 250, text: "2.0.0 Ok: queued as {queue-id} {}")
+        var driver = greeted(persona)
+        #expect(
+            driver.command("MAIL FROM:<a@example.org>")
+                == ["250 2.1.0 <a@example.org> ok {nope} émx.exampleü client.example{"]
+        )
+        #expect(driver.command("RCPT TO:<b@example.org>") == ["250 2.1.5 TO:<b@example.org> {unclosed"])
+        driver.command("DATA")
+        let queued = driver.send("Subject: x\r\n\r\nbody\r\n.\r\n")
+        #expect(queued.count == 1)
+        #expect(queued.first?.wholeMatch(of: #/250 2\.0\.0 Ok: queued as [0-9A-F]{10} \{\}/#) != nil, "\(queued)")
+    }
+
     @Test func greylistingDefersTheFirstAttemptOfEachPair() throws {
         var persona = Persona(name: "grey")
         persona.greylisting = true

@@ -76,19 +76,27 @@ public struct ReplyTemplate: Sendable, Hashable, CustomStringConvertible {
         return Int(String(String.UnicodeScalarView(scalars.prefix(3))))
     }
 
+    /// Braces are ASCII, so they are found in the UTF-8 view: no character (grapheme) is formed for the search.
     private static func fill(_ line: String, _ value: (Substring) -> String?) -> String {
-        guard line.utf8.contains(UInt8(ascii: "{")) else { return line }
+        let openBrace = UInt8(ascii: "{")
+        let closeBrace = UInt8(ascii: "}")
+        guard line.utf8.contains(openBrace) else { return line }
         var out = ""
+        out.reserveCapacity(line.utf8.count + 32)
         var rest = line[...]
-        while let open = rest.firstIndex(of: "{") {
+        while let open = rest.utf8.firstIndex(of: openBrace) {
             out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            if let filled = value(rest[rest.index(after: open)..<close]) {
+            let name = rest.utf8.index(after: open)
+            guard let close = rest[name...].utf8.firstIndex(of: closeBrace) else {
+                rest = rest[open...]
+                break
+            }
+            if let filled = value(rest[name..<close]) {
                 out += filled
             } else {
                 out += rest[open...close]
             }
-            rest = rest[rest.index(after: close)...]
+            rest = rest[rest.utf8.index(after: close)...]
         }
         out += rest
         return out

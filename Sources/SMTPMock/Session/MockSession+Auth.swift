@@ -11,11 +11,13 @@ extension MockSession {
         let words = argument.split(separator: " ")
         guard let mechanism = words.first?.uppercased(), words.count <= 2 else {
             return actions.append(
-                .reply(reply(.syntaxError, ["usage": "AUTH <mechanism> [initial-response]", "argument": argument]))
+                .reply(
+                    reply(.syntaxError, ReplyValues(argument: argument, usage: "AUTH <mechanism> [initial-response]"))
+                )
             )
         }
         guard ["PLAIN", "LOGIN"].contains(mechanism), offeredMechanisms.contains(mechanism) else {
-            return actions.append(.reply(reply(.authMechanism, ["argument": mechanism])))
+            return actions.append(.reply(reply(.authMechanism, ReplyValues(argument: mechanism))))
         }
         let initial = words.count == 2 ? String(words[1]) : nil
         switch (mechanism, initial) {
@@ -46,7 +48,7 @@ extension MockSession {
             decoded = Array(data)
         } else {
             return actions.append(
-                .reply(reply(.syntaxError, ["usage": "a base64 response", "argument": "invalid base64"]))
+                .reply(reply(.syntaxError, ReplyValues(argument: "invalid base64", usage: "a base64 response")))
             )
         }
         switch step {

@@ -45,33 +45,33 @@ extension MockSession {
         case "BDAT": bdat(argument, actions: &actions)
         case "RSET":
             if !argument.isEmpty {
-                actions.append(.reply(reply(.noArguments, ["usage": "RSET", "argument": argument])))
+                actions.append(.reply(reply(.noArguments, ReplyValues(argument: argument, usage: "RSET"))))
                 return
             }
             transaction = nil
             actions.append(.reply(reply(.rsetOK)))
         case "NOOP": actions.append(.reply(reply(.noopOK)))
-        case "HELP": actions.append(.reply(reply(.help, ["argument": argument])))
+        case "HELP": actions.append(.reply(reply(.help, ReplyValues(argument: argument))))
         case "QUIT":
             actions.append(.reply(reply(.quit)))
             actions.append(.close)
             mode = .closed
         case "VRFY": verify(argument, actions: &actions)
-        case "EXPN": actions.append(.reply(reply(.notImplemented, ["argument": argument])))
+        case "EXPN": actions.append(.reply(reply(.notImplemented, ReplyValues(argument: argument))))
         case "STARTTLS": startTLS(argument, actions: &actions)
         case "AUTH": auth(argument, actions: &actions)
-        default: actions.append(.reply(reply(.unknownCommand, ["argument": verb])))
+        default: actions.append(.reply(reply(.unknownCommand, ReplyValues(argument: verb))))
         }
     }
 
     private mutating func hello(_ argument: String, extended: Bool, verb: String, actions: inout [SessionAction]) {
         let domain = argument.split(separator: " ").first ?? ""
         guard !domain.isEmpty else {
-            actions.append(.reply(reply(.syntaxError, ["usage": "\(verb) hostname", "argument": argument])))
+            actions.append(.reply(reply(.syntaxError, ReplyValues(argument: argument, usage: "\(verb) hostname"))))
             return
         }
         guard AddressSyntax.validateDomain(String(domain)).isEmpty else {
-            actions.append(.reply(reply(.badHelo, ["argument": String(domain)])))
+            actions.append(.reply(reply(.badHelo, ReplyValues(argument: String(domain)))))
             return
         }
         helo = String(domain)
@@ -87,12 +87,12 @@ extension MockSession {
 
     private mutating func verify(_ argument: String, actions: inout [SessionAction]) {
         guard !argument.isEmpty else {
-            actions.append(.reply(reply(.syntaxError, ["usage": "VRFY address"])))
+            actions.append(.reply(reply(.syntaxError, ReplyValues(usage: "VRFY address"))))
             return
         }
         let path = PathSyntax.split(argument[...])?.path ?? argument
         let known = persona.mailboxes.contains { $0.lowercased() == path.lowercased() }
-        actions.append(.reply(reply(known ? .vrfyOK : .vrfyUnknown, ["address": path, "argument": argument])))
+        actions.append(.reply(reply(known ? .vrfyOK : .vrfyUnknown, ReplyValues(address: path, argument: argument))))
     }
 
     private mutating func startTLS(_ argument: String, actions: inout [SessionAction]) {
@@ -101,7 +101,7 @@ extension MockSession {
             return
         }
         guard persona.capabilities.contains(where: { Self.keyword($0) == "STARTTLS" }) else {
-            actions.append(.reply(reply(.unknownCommand, ["argument": "STARTTLS"])))
+            actions.append(.reply(reply(.unknownCommand, ReplyValues(argument: "STARTTLS"))))
             return
         }
         guard persona.tls.starttls, environment.tlsAvailable else {
@@ -109,7 +109,7 @@ extension MockSession {
             return
         }
         guard argument.isEmpty else {
-            actions.append(.reply(reply(.noArguments, ["usage": "STARTTLS", "argument": argument])))
+            actions.append(.reply(reply(.noArguments, ReplyValues(argument: argument, usage: "STARTTLS"))))
             return
         }
         guard helo != nil else {

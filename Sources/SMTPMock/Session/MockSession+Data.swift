@@ -5,7 +5,7 @@ import SMTPCore
 extension MockSession {
     mutating func data(_ argument: String, actions: inout [SessionAction]) {
         guard argument.isEmpty else {
-            return actions.append(.reply(reply(.noArguments, ["usage": "DATA", "argument": argument])))
+            return actions.append(.reply(reply(.noArguments, ReplyValues(argument: argument, usage: "DATA"))))
         }
         guard let current = transaction else { return actions.append(.reply(reply(.needMail))) }
         if current.usedBDAT || current.envelope.body == .binaryMIME {
@@ -23,10 +23,12 @@ extension MockSession {
 
     mutating func bdat(_ argument: String, actions: inout [SessionAction]) {
         guard offers("CHUNKING") else {
-            return actions.append(.reply(reply(.unknownCommand, ["argument": "BDAT"])))
+            return actions.append(.reply(reply(.unknownCommand, ReplyValues(argument: "BDAT"))))
         }
         guard let (size, last) = Self.bdatArguments(argument) else {
-            return actions.append(.reply(reply(.syntaxError, ["usage": "BDAT <octets> [LAST]", "argument": argument])))
+            return actions.append(
+                .reply(reply(.syntaxError, ReplyValues(argument: argument, usage: "BDAT <octets> [LAST]")))
+            )
         }
         var refusal: Reply?
         if let current = transaction {
@@ -80,7 +82,7 @@ extension MockSession {
             return actions.append(.reply(reply(.messageTooBig)))
         }
         guard last else {
-            return actions.append(.reply(reply(.bdatOK, ["octets": String(current.contentOctets)])))
+            return actions.append(.reply(reply(.bdatOK, ReplyValues(octets: String(current.contentOctets)))))
         }
         accept(current, viaBDAT: true, actions: &actions)
     }
@@ -131,7 +133,7 @@ extension MockSession {
             helo: helo ?? "",
             authenticatedUser: authenticatedUser,
             tls: tlsActive,
-            queueID: ids["queue-id"] ?? ""
+            queueID: ids.queueID
         )
         if current.contentOctets > content.count {
             // Only the start was kept in memory (the spool has it all): keep its header section.
@@ -139,12 +141,12 @@ extension MockSession {
             message.octets = current.contentOctets
         }
         actions.append(.deliver(message))
-        actions.append(.reply(replacement ?? reply(.queued, ids)))
+        actions.append(.reply(replacement ?? reply(.queued, ReplyValues(identifiers: ids))))
     }
 
     /// Identifiers for the accepted message, derived from the connection and message numbers so
     /// the same conversation always gets the same ones.
-    private func identifiers() -> [String: String] {
+    private func identifiers() -> MessageIdentifiers {
         let seed = "\(persona.hostname)/\(environment.connectionNumber)/\(messagesAccepted)"
         let digest = Array(SHA256.hash(data: Array(seed.utf8)))
         var hex: [UInt8] = []
@@ -156,11 +158,7 @@ extension MockSession {
         func text(_ range: Range<Int>) -> String { String(decoding: hex[range], as: UTF8.self) }
         let guid = text(0..<8) + "-" + text(8..<12) + "-" + text(12..<16) + "-" + text(16..<20) + "-" + text(20..<32)
         let internalID = digest.prefix(6).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 10_000_000_000_000
-        return [
-            "message-id": guid,
-            "internal-id": String(internalID),
-            "queue-id": text(0..<10).uppercased(),
-        ]
+        return MessageIdentifiers(messageID: guid, internalID: String(internalID), queueID: text(0..<10).uppercased())
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -9,32 +9,36 @@ extension MockSession {
         guard argument.uppercased().hasPrefix("FROM:"),
             let (path, parameters) = PathSyntax.split(argument.dropFirst(5))
         else {
-            return actions.append(.reply(reply(.syntaxError, ["usage": "MAIL FROM:<address>", "argument": argument])))
+            return actions.append(
+                .reply(reply(.syntaxError, ReplyValues(argument: argument, usage: "MAIL FROM:<address>")))
+            )
         }
         var next = MailTransaction(reversePath: path, parameters: parameters)
         if let refusal = checkMailParameters(parameters, into: &next) {
             return actions.append(.reply(refusal))
         }
         if !path.isEmpty, !AddressSyntax.validateMailbox(path, allowUTF8: next.envelope.smtputf8).isEmpty {
-            return actions.append(.reply(reply(.badSender, ["address": path, "argument": argument])))
+            return actions.append(.reply(reply(.badSender, ReplyValues(address: path, argument: argument))))
         }
         if !path.isEmpty, !persona.senderDomains.isEmpty,
             !persona.senderDomains.contains(where: { $0.lowercased() == PathSyntax.domain(of: path) })
         {
-            return actions.append(.reply(reply(.senderRejected, ["address": path, "argument": argument])))
+            return actions.append(.reply(reply(.senderRejected, ReplyValues(address: path, argument: argument))))
         }
         transaction = next
-        actions.append(.reply(reply(.mailOK, ["address": path, "argument": argument])))
+        actions.append(.reply(reply(.mailOK, ReplyValues(address: path, argument: argument))))
     }
 
     mutating func rcpt(_ argument: String, actions: inout [SessionAction]) {
         guard var current = transaction else { return actions.append(.reply(reply(.needMail))) }
         guard argument.uppercased().hasPrefix("TO:"), let (path, parameters) = PathSyntax.split(argument.dropFirst(3))
         else {
-            return actions.append(.reply(reply(.syntaxError, ["usage": "RCPT TO:<address>", "argument": argument])))
+            return actions.append(
+                .reply(reply(.syntaxError, ReplyValues(argument: argument, usage: "RCPT TO:<address>")))
+            )
         }
         if let refusal = checkRecipientParameters(parameters) { return actions.append(.reply(refusal)) }
-        let values = ["address": path, "argument": argument]
+        let values = ReplyValues(address: path, argument: argument)
         let utf8 = current.envelope.smtputf8
         guard path.lowercased() == "postmaster" || AddressSyntax.validateMailbox(path, allowUTF8: utf8).isEmpty else {
             return actions.append(.reply(reply(.badRecipient, values)))
@@ -58,7 +62,7 @@ extension MockSession {
     }
 
     /// The refusal for a recipient the persona does not deliver to, or `nil` to accept it.
-    private func resolve(recipient: String, values: [String: String]) -> Reply? {
+    private func resolve(recipient: String, values: ReplyValues) -> Reply? {
         let lowered = recipient.lowercased()
         if lowered == "postmaster" || persona.mailboxes.contains(where: { $0.lowercased() == lowered }) { return nil }
         let domain = PathSyntax.domain(of: recipient)
@@ -80,7 +84,7 @@ extension MockSession {
         case .failure(let error): return refusal(error, usage: usage)
         case .success(let mail):
             if let size = mail.size, let limit = persona.sizeLimit, size > limit {
-                return reply(.messageTooBig, ["argument": "SIZE"])
+                return reply(.messageTooBig, ReplyValues(argument: "SIZE"))
             }
             next.envelope = mail
             return nil
@@ -101,12 +105,12 @@ extension MockSession {
     private func readOffered(_ words: [String], usage: String, into parameters: inout [ESMTPParameter]) -> Reply? {
         for word in words {
             guard let parameter = ESMTPParameter.parse(word) else {
-                return reply(.syntaxError, ["usage": usage, "argument": word])
+                return reply(.syntaxError, ReplyValues(argument: word, usage: usage))
             }
             if let needed = parameter.extensionKeyword, !offers(needed) {
                 // BODY itself is always taken: name the value that is not offered.
                 let argument = parameter.has(keyword: "BODY") ? parameter.description : parameter.keyword.uppercased()
-                return reply(.unsupportedParameter, ["argument": argument])
+                return reply(.unsupportedParameter, ReplyValues(argument: argument))
             }
             parameters.append(parameter)
         }
@@ -118,12 +122,12 @@ extension MockSession {
     private func refusal(_ error: CommandSyntaxError, usage: String) -> Reply {
         let keyword = error.keyword ?? ""
         switch keyword {
-        case "NOTIFY": return reply(.badNotify, ["argument": keyword])
-        case "RET", "ENVID", "ORCPT": return reply(.badDSNParameter, ["argument": keyword])
+        case "NOTIFY": return reply(.badNotify, ReplyValues(argument: keyword))
+        case "RET", "ENVID", "ORCPT": return reply(.badDSNParameter, ReplyValues(argument: keyword))
         default:
             return reply(
                 .syntaxError,
-                ["usage": error.expected.map { "\(usage) \($0)" } ?? usage, "argument": keyword]
+                ReplyValues(argument: keyword, usage: error.expected.map { "\(usage) \($0)" } ?? usage)
             )
         }
     }

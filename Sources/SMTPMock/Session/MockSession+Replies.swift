@@ -3,19 +3,18 @@ import SMTPCore
 
 extension MockSession {
     /// The reply named `name` in the persona, with its placeholders filled.
-    func reply(_ name: PersonaReplyName, _ extra: [String: String] = [:]) -> Reply {
-        render(persona.replies[name], extra)
+    func reply(_ name: PersonaReplyName, _ values: ReplyValues = ReplyValues()) -> Reply {
+        render(persona.replies[name], values)
     }
 
-    /// A template with its placeholders filled from `extra` and the session.
+    /// A template with its placeholders filled from `values` and the session.
     ///
     /// Replies go out for every command, so this builds nothing it does not need: a template without placeholders
     /// is used as written, and a placeholder's value is looked up only when the template names it.
-    func render(_ template: ReplyTemplate, _ extra: [String: String] = [:]) -> Reply {
+    func render(_ template: ReplyTemplate, _ values: ReplyValues = ReplyValues()) -> Reply {
         let code = ReplyCode(template.code) ?? .localError
         let lines = template.rendered { name in
-            if !extra.isEmpty, let value = extra[String(name)] { return value }
-            return sessionValue(name)
+            values.value(named: name) ?? sessionValue(name)
         }
         return Reply(code: code, lines: lines)
     }

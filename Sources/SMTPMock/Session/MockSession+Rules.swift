@@ -29,7 +29,7 @@ extension MockSession {
         }
         guard let action = chosen else { return .proceed(nil) }
         if let delay = action.delay { actions.append(.delay(delay)) }
-        let reply = action.reply.map { render($0, ["argument": argument]) }
+        let reply = action.reply.map { render($0, ReplyValues(argument: argument)) }
         switch (reply, action.disconnect) {
         case (nil, true):
             return .disconnected
