@@ -266,6 +266,19 @@ import Testing
         #expect(queued.first?.wholeMatch(of: #/250 2\.0\.0 Ok: queued as [0-9A-F]{10} \{\}/#) != nil, "\(queued)")
     }
 
+    @Test("verbs and FROM: / TO: are read without case, and a verb with other letters is answered as unknown")
+    func commandsAreCaseInsensitive() throws {
+        var driver = SessionDriver(try Persona.builtin(named: "postfix"))
+        _ = driver.start()
+        #expect(driver.command("eHlO client.example").first?.hasPrefix("250-") == true)
+        #expect(driver.command("mail from:<a@example.org>") == ["250 2.1.0 Ok"])
+        #expect(driver.command("Rcpt To:<postmaster>") == ["250 2.1.5 Ok"])
+        #expect(driver.command("rset") == ["250 2.0.0 Ok"])
+        // A dotless i is not an I: Unicode's upper-casing made this QUIT, and the session ended.
+        #expect(driver.command("quıt") == ["500 5.5.2 Error: command not recognized"])
+        #expect(!driver.session.isClosed)
+    }
+
     @Test func greylistingDefersTheFirstAttemptOfEachPair() throws {
         var persona = Persona(name: "grey")
         persona.greylisting = true

@@ -36,7 +36,7 @@ public enum AddressSyntax {
     ) -> [AddressSyntaxProblem] {
         if text.isEmpty { return [.emptyDomain] }
         if text.utf8.contains(where: isControl) { return [.controlCharacter(part: "domain")] }
-        if text.hasPrefix("[") {
+        if text.utf8.first == UInt8(ascii: "[") {
             guard allowAddressLiteral else {
                 return [.invalidAddressLiteral(reason: "is not allowed here; give a domain name")]
             }
@@ -45,10 +45,11 @@ public enum AddressSyntax {
         var problems: [AddressSyntaxProblem] = []
         let octets = text.utf8.count
         if octets > SMTPLimits.domain { problems.append(.domainTooLong(octets: octets)) }
-        if !allowUTF8 && !text.unicodeScalars.allSatisfy(\.isASCII) {
+        if !allowUTF8 && !text.utf8.allSatisfy({ $0 < 0x80 }) {
             problems.append(.nonASCIIWithoutSMTPUTF8(part: "domain"))
         }
-        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+        // A domain is octets (RFC 5321 §4.1.2): labels end at each "." octet, found without forming characters.
+        let labels = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map(Substring.init)
         if labels.contains(where: \.isEmpty) {
             problems.append(
                 .invalidDomain(
@@ -63,7 +64,7 @@ public enum AddressSyntax {
             }
             if let reason = labelSyntaxError(label) { problems.append(.invalidDomain(reason: reason)) }
         }
-        if labels.count == 4, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) {
+        if labels.count == 4, labels.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(Self.isASCIIDigit) }) {
             problems.append(.unbracketedAddressLiteral(text))
         }
         return problems
@@ -97,6 +98,10 @@ public enum AddressSyntax {
 
     private static func isControl(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x7F
+    }
+
+    private static func isASCIIDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// `atext` of RFC 5322 as RFC 5321 uses it; any non-ASCII scalar (checked separately) is accepted too.
@@ -154,21 +159,20 @@ public enum AddressSyntax {
     }
 
     private static func labelSyntaxError(_ label: Substring) -> String? {
-        for scalar in label.unicodeScalars where scalar.isASCII {
+        let hyphen = UInt8(ascii: "-")
+        for byte in label.utf8 where byte < 0x80 {
             let isLetterDigit =
-                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-                || ("0"..."9").contains(scalar)
-            if !isLetterDigit && scalar != "-" {
-                return "label \(ProtocolDefect.quoted(String(label))) has \(ProtocolDefect.quoted(String(scalar)))"
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || isASCIIDigit(byte)
+            if !isLetterDigit && byte != hyphen {
+                let shown = String(Character(Unicode.Scalar(byte)))
+                return "label \(ProtocolDefect.quoted(String(label))) has \(ProtocolDefect.quoted(shown))"
             }
         }
-        if label.hasPrefix("-") || label.hasSuffix("-") {
+        if label.utf8.first == hyphen || label.utf8.last == hyphen {
             return "label \(ProtocolDefect.quoted(String(label))) starts or ends with a hyphen"
         }
         return nil
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

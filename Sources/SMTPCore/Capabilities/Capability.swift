@@ -34,11 +34,7 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
         guard keyword.utf8.allSatisfy({ $0 < 0x80 }), other.utf8.allSatisfy({ $0 < 0x80 }) else {
             return keyword.uppercased() == other.uppercased()
         }
-        return keyword.utf8.elementsEqual(other.utf8) { Self.asciiUpper($0) == Self.asciiUpper($1) }
-    }
-
-    private static func asciiUpper(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+        return keyword.equalsIgnoringASCIICase(other)
     }
 
     /// The line as advertised, e.g. `SIZE 37748736`.

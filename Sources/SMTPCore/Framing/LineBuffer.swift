@@ -26,8 +26,15 @@ struct LineBuffer: Sendable, Hashable {
     /// Bytes received and not yet returned as a line.
     var bufferedByteCount: Int { discarding ? 0 : bytes.count - start }
 
-    /// Adds received bytes.
+    /// Adds received bytes. Callers in other modules pass their own collection types (NIO's `ByteBufferView`, array
+    /// slices), for which this generic function is not specialized: contiguous bytes are therefore handed on as one
+    /// buffer, not read element by element through the protocol.
     mutating func append(_ newBytes: some Collection<UInt8>) {
+        let handled: Void? = newBytes.withContiguousStorageIfAvailable { append(contiguous: $0) }
+        if handled == nil { append(contiguous: Array(newBytes)) }
+    }
+
+    private mutating func append(contiguous newBytes: some Collection<UInt8>) {
         if start > 0 && start >= bytes.count / 2 {
             bytes.removeFirst(start)
             scanned -= start

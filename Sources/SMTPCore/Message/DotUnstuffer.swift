@@ -37,9 +37,16 @@ public struct DotUnstuffer: Sendable, Hashable {
     }
 
     /// Feeds received octets. After `.complete`, create a new reader for the next message.
+    ///
+    /// Contiguous octets (an array, a slice, NIO's `ByteBufferView`) are read in place; this generic function is
+    /// not specialized for other modules' types, so it never reads them element by element.
     public mutating func feed(_ bytes: some Collection<UInt8>) -> Progress {
         guard !finished else { return .complete(result, remainder: Array(bytes)) }
-        let input = Array(bytes)
+        if let progress = bytes.withContiguousStorageIfAvailable({ feed(contiguous: $0) }) { return progress }
+        return Array(bytes).withUnsafeBufferPointer { feed(contiguous: $0) }
+    }
+
+    private mutating func feed(contiguous input: UnsafeBufferPointer<UInt8>) -> Progress {
         var index = 0
         while index < input.count {
             if state == .middle {
@@ -128,7 +135,7 @@ public struct DotUnstuffer: Sendable, Hashable {
         }
     }
 
-    private mutating func emit(_ run: ArraySlice<UInt8>) {
+    private mutating func emit(_ run: Slice<UnsafeBufferPointer<UInt8>>) {
         let room = maxMessageSize.map { max(0, $0 - octets) } ?? run.count
         message.append(contentsOf: run.prefix(room))
         octets += run.count

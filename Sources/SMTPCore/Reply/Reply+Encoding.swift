@@ -10,21 +10,29 @@ extension Reply {
     }
 
     /// The reply as bytes on the wire, every line ended by CRLF: ``encodedLines``, written straight into one buffer.
+    ///
+    /// Lines without CR or LF (every reply but a broken persona's) are written as they are, with no split.
     public var encoded: [UInt8] {
         let digits = Array(code.description.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 6 })
-        let safeLines = lines.flatMap(\.linesAtAnyLineEnd)
-        for (index, line) in safeLines.enumerated() {
+        func write(_ line: Substring.UTF8View, last: Bool) {
             bytes.append(contentsOf: digits)
-            if index < safeLines.count - 1 {
+            if !last {
                 bytes.append(UInt8(ascii: "-"))
             } else if !line.isEmpty {
                 bytes.append(UInt8(ascii: " "))
             }
-            bytes.append(contentsOf: line.utf8)
-            bytes.append(contentsOf: [13, 10])
+            bytes.append(contentsOf: line)
+            bytes.append(13)
+            bytes.append(10)
         }
+        if !lines.contains(where: { $0.utf8.contains { $0 == 13 || $0 == 10 } }) {
+            for (index, line) in lines.enumerated() { write(line[...].utf8, last: index == lines.count - 1) }
+            return bytes
+        }
+        let safeLines = lines.flatMap(\.linesAtAnyLineEnd)
+        for (index, line) in safeLines.enumerated() { write(line.utf8, last: index == safeLines.count - 1) }
         return bytes
     }
 }

@@ -90,12 +90,12 @@ extension MockServer {
         spool: inout Spool,
         log: Logger
     ) async throws -> Bool {
-        var pending: [UInt8] = []
+        var pending = ByteBuffer()
         for action in actions {
             switch action {
             case .reply(let reply):
                 log.debug("reply", metadata: ["reply": "\(reply)"])
-                pending += reply.encoded
+                pending.writeBytes(reply.encoded)
             case .delay(let duration):
                 try await flush(&pending, outbound)
                 try await Task.sleep(for: duration)
@@ -136,7 +136,9 @@ extension MockServer {
                 log.info(
                     "message accepted",
                     metadata: [
-                        "from": "<\(message.reversePath)>", "to": "\(message.forwardPaths)",
+                        // As an array of strings prints, without the generic description's cost.
+                        "from": "<\(message.reversePath)>",
+                        "to": "[\(message.forwardPaths.map(\.debugDescription).joined(separator: ", "))]",
                         "octets": "\(message.octets)", "queue-id": "\(message.queueID)",
                     ]
                 )
@@ -145,12 +147,12 @@ extension MockServer {
                 // ClientHello as soon as it reads the 220, and had the handler come later those bytes would be
                 // read as plaintext (and discarded as text pipelined after STARTTLS).
                 let readyReply = pending
-                pending.removeAll(keepingCapacity: true)
+                pending = ByteBuffer()
                 let context = tlsContext
                 let channel = connection.channel
                 try await channel.eventLoop.submit {
-                    if !readyReply.isEmpty {
-                        channel.writeAndFlush(ByteBuffer(bytes: readyReply), promise: nil)
+                    if readyReply.readableBytes > 0 {
+                        channel.writeAndFlush(readyReply, promise: nil)
                     }
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(NIOSSLServerHandler(context: context), position: .first)
@@ -165,9 +167,10 @@ extension MockServer {
         return true
     }
 
-    private func flush(_ pending: inout [UInt8], _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
-        guard !pending.isEmpty else { return }
-        try await outbound.write(ByteBuffer(bytes: pending))
-        pending.removeAll(keepingCapacity: true)
+    private func flush(_ pending: inout ByteBuffer, _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws
+    {
+        guard pending.readableBytes > 0 else { return }
+        try await outbound.write(pending)
+        pending = ByteBuffer()
     }
 }

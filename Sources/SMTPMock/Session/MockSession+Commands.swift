@@ -3,9 +3,10 @@ import SMTPCore
 extension MockSession {
     /// Handles one command line: persona rules first, then the command itself.
     mutating func handleCommand(_ line: String, actions: inout [SessionAction]) {
-        let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-        let verb = parts.first.map { $0.uppercased() } ?? ""
-        let argument = parts.count > 1 ? String(parts[1]) : ""
+        // The verb ends at the first space; both are looked for in the UTF-8 view, without forming characters.
+        let space = line.utf8.firstIndex(of: UInt8(ascii: " "))
+        let verb = line[..<(space ?? line.endIndex)].uppercasedVerb
+        let argument = space.map { String(line[line.utf8.index(after: $0)...]) } ?? ""
         switch applyRules(command: verb, argument: argument, actions: &actions) {
         case .disconnected:
             actions.append(.close)

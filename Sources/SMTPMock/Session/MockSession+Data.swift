@@ -105,7 +105,8 @@ extension MockSession {
     private mutating func accept(_ current: MailTransaction, viaBDAT: Bool, actions: inout [SessionAction]) {
         transaction = nil
         let content = current.chunks
-        let text = String(decoding: content, as: UTF8.self)
+        // Only `MESSAGE` rules read the text: without one, the content is not decoded for every message.
+        let text = hasMessageRules ? String(decoding: content, as: UTF8.self) : ""
         var replacement: Reply?
         switch applyRules(command: "MESSAGE", argument: text, actions: &actions) {
         case .disconnected:

@@ -6,8 +6,10 @@ extension MockSession {
         guard transaction == nil else { return actions.append(.reply(reply(.nestedMail))) }
         if persona.tls.required, !tlsActive { return actions.append(.reply(reply(.tlsRequired))) }
         if persona.auth.required, authenticatedUser == nil { return actions.append(.reply(reply(.authRequired))) }
-        guard argument.uppercased().hasPrefix("FROM:"),
-            let (path, parameters) = PathSyntax.split(argument.dropFirst(5))
+        guard argument.hasPrefixIgnoringASCIICase("FROM:"),
+            let (path, parameters) = PathSyntax.split(
+                argument[argument.utf8.index(argument.startIndex, offsetBy: 5)...]
+            )
         else {
             return actions.append(
                 .reply(reply(.syntaxError, ReplyValues(argument: argument, usage: "MAIL FROM:<address>")))
@@ -31,7 +33,10 @@ extension MockSession {
 
     mutating func rcpt(_ argument: String, actions: inout [SessionAction]) {
         guard var current = transaction else { return actions.append(.reply(reply(.needMail))) }
-        guard argument.uppercased().hasPrefix("TO:"), let (path, parameters) = PathSyntax.split(argument.dropFirst(3))
+        guard argument.hasPrefixIgnoringASCIICase("TO:"),
+            let (path, parameters) = PathSyntax.split(
+                argument[argument.utf8.index(argument.startIndex, offsetBy: 3)...]
+            )
         else {
             return actions.append(
                 .reply(reply(.syntaxError, ReplyValues(argument: argument, usage: "RCPT TO:<address>")))

@@ -37,6 +37,8 @@ public struct MockSession: Sendable {
     var transaction: MailTransaction?
     var ruleMatches: [Int: Int] = [:]
     var messagesAccepted = 0
+    /// Whether the persona has `MESSAGE` rules, which read the message's text.
+    let hasMessageRules: Bool
 
     /// Creates a session for a new connection.
     public init(persona: Persona, environment: SessionEnvironment) {
@@ -44,6 +46,7 @@ public struct MockSession: Sendable {
         self.environment = environment
         self.tlsActive = environment.implicitTLS
         self.dateText = Self.rfc5322Date(environment.connectedAt)
+        self.hasMessageRules = persona.rules.contains { $0.condition.command == "MESSAGE" }
     }
 
     /// The largest message accepted when the persona sets no `size-limit`: 64 MiB. Without a limit of its own a
@@ -61,7 +64,7 @@ public struct MockSession: Sendable {
     /// limit. The rest only goes to the spool.
     var keptContentLimit: Int {
         let asked = environment.keptContentOctets ?? sizeLimit
-        let rules = persona.rules.contains { $0.condition.command == "MESSAGE" } ? Self.messageRuleWindow : 0
+        let rules = hasMessageRules ? Self.messageRuleWindow : 0
         return min(sizeLimit, max(asked, MessageRetention.headerOctets, rules))
     }
 
@@ -239,8 +242,7 @@ public struct MockSession: Sendable {
         case .authPlain, .authLoginUsername, .authLoginPassword:
             handleAuthResponse(line, actions: &actions)
         case .refusedService:
-            let verb = line.split(separator: " ", maxSplits: 1).first.map { $0.uppercased() } ?? ""
-            if verb == "QUIT" {
+            if line.equalsIgnoringASCIICase("QUIT") || line.hasPrefixIgnoringASCIICase("QUIT ") {
                 actions.append(.reply(reply(.quit)))
                 actions.append(.close)
                 mode = .closed
