@@ -21,7 +21,7 @@ public enum AddressSyntax {
         if text.isEmpty { return [.emptyLocalPart] }
         var problems: [AddressSyntaxProblem] = []
         if text.utf8.count > SMTPLimits.localPart { problems.append(.localPartTooLong(octets: text.utf8.count)) }
-        if !allowUTF8 && !text.unicodeScalars.allSatisfy(\.isASCII) {
+        if !allowUTF8 && !text.utf8.allSatisfy({ $0 < 0x80 }) {
             problems.append(.nonASCIIWithoutSMTPUTF8(part: "local-part"))
         }
         if let reason = localPartSyntaxError(text) { problems.append(.invalidLocalPart(reason: reason)) }
@@ -50,7 +50,7 @@ public enum AddressSyntax {
         }
         // A domain is octets (RFC 5321 §4.1.2): labels end at each "." octet, found without forming characters.
         let labels = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map(Substring.init)
-        if labels.contains(where: \.isEmpty) {
+        if labels.contains(where: { $0.isEmpty }) {
             problems.append(
                 .invalidDomain(
                     reason: "\(ProtocolDefect.quoted(text)) has an empty label (a leading, "

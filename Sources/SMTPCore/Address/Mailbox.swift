@@ -26,7 +26,9 @@ public struct Mailbox: Sendable, Hashable, CustomStringConvertible {
     public var hasAddressLiteral: Bool { domain.hasPrefix("[") }
 
     /// Whether any part is non-ASCII (needs SMTPUTF8).
-    public var needsSMTPUTF8: Bool { !(localPart + domain).unicodeScalars.allSatisfy(\.isASCII) }
+    public var needsSMTPUTF8: Bool {
+        !localPart.utf8.allSatisfy({ $0 < 0x80 }) || !domain.utf8.allSatisfy({ $0 < 0x80 })
+    }
 
     /// `local-part@domain`.
     public var description: String { "\(localPart)@\(domain)" }

@@ -92,7 +92,7 @@ public struct ReceivedMessage: Sendable, Hashable {
     }
 
     /// The forward-paths alone.
-    public var forwardPaths: [String] { recipients.map(\.forwardPath) }
+    public var forwardPaths: [String] { recipients.map { $0.forwardPath } }
 
     /// The content as text (lossy for bytes that are not UTF-8).
     public var text: String { String(decoding: content, as: UTF8.self) }

@@ -62,7 +62,7 @@ extension MockServer {
                         return
                     }
                     deadlines.session(
-                        replied: actions.contains(where: \.isReply),
+                        replied: actions.contains { $0.isReply },
                         receivingContent: session.isReceivingContent,
                         now: .now
                     )
@@ -138,7 +138,7 @@ extension MockServer {
                     metadata: [
                         // As an array of strings prints, without the generic description's cost.
                         "from": "<\(message.reversePath)>",
-                        "to": "[\(message.forwardPaths.map(\.debugDescription).joined(separator: ", "))]",
+                        "to": "[\(message.forwardPaths.map { $0.debugDescription }.joined(separator: ", "))]",
                         "octets": "\(message.octets)", "queue-id": "\(message.queueID)",
                     ]
                 )

@@ -1,45 +1,58 @@
 import Foundation
 import Logging
 
-/// Log lines on standard error, written by a thread of their own.
+/// Log lines on standard error, formatted and written by a thread of their own.
 ///
-/// A line is formatted where it is logged and handed over. The writer thread, woken by the first line after a
-/// quiet spell, waits ``gathering`` for more and writes all of them in one `write(2)`, so under load (the mock
-/// serving thousands of sessions, three lines each) a hundred lines share one system call and one wake-up, instead
-/// of each line taking a system call on an event loop. A line waits at most that long.
+/// Logging takes the time and hands the line's parts over; the writer thread, woken by the first line after a quiet
+/// spell, waits ``gathering`` for more, then formats all of them and writes them in one `write(2)`. Under load (the
+/// mock serving thousands of sessions, three lines each, all on one event loop) neither formatting nor system calls
+/// take the event loop's time, and a hundred lines share one write. A line waits at most about that long.
 ///
-/// Limits: at most ``maximumPending`` octets wait. Past that, logging waits for the writer, as a direct write to
-/// a stderr nobody reads would: memory stays bounded. ``flush()`` waits until every line handed over is written;
+/// Limits: at most ``maximumPending`` lines wait. Past that, logging waits for the writer, as a direct write to a
+/// stderr nobody reads would: memory stays bounded. ``flush()`` waits until every line handed over is written;
 /// commands call it before they return.
 final class StandardErrorLog: @unchecked Sendable {
     /// The one log of the process.
     static let shared = StandardErrorLog(descriptor: 2)
 
-    /// How many octets may wait for the writer: 1 MiB.
-    static let maximumPending = 1 << 20
+    /// How many lines may wait for the writer.
+    static let maximumPending = 8192
 
     /// How long the writer gathers lines after the first one: 10 ms.
     static let gathering: TimeInterval = 0.010
 
+    /// A line's parts, as logged; the writer formats them.
+    struct Line: Sendable {
+        var time: time_t
+        var level: Logger.Level
+        var label: String
+        /// The handler's metadata, and the same rendered once (` key=value …`).
+        var base: Logger.Metadata
+        var renderedBase: String
+        /// The line's own metadata (the call's, a provider's, an error's), if any.
+        var extra: Logger.Metadata
+        var source: String
+        var message: Logger.Message
+    }
+
     private let descriptor: Int32
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var pending: [UInt8] = []
+    private var pending: [Line] = []
     private var writing = false
     private var idle = false
     private var started = false
-    private var clock = TimestampCache()
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
     }
 
-    /// Hands a line over: `body` gets the line's timestamp and appends the rest of the line (with its newline).
-    func append(_ body: (String) -> String) {
+    /// Hands a line over.
+    func append(_ line: Line) {
         condition.lock()
         defer { condition.unlock() }
         while pending.count >= Self.maximumPending { condition.wait() }
-        pending.append(contentsOf: body(clock.now()).utf8)
+        pending.append(line)
         if !started {
             started = true
             let writer = Thread { [self] in self.writeForever() }
@@ -59,7 +72,9 @@ final class StandardErrorLog: @unchecked Sendable {
     }
 
     private func writeForever() {
-        var batch: [UInt8] = []
+        var batch: [Line] = []
+        var bytes: [UInt8] = []
+        var clock = TimestampCache()
         while true {
             condition.lock()
             while pending.isEmpty {
@@ -72,22 +87,15 @@ final class StandardErrorLog: @unchecked Sendable {
             condition.lock()
             swap(&batch, &pending)
             writing = true
+            // Room for more lines now: a logger waiting for it goes on while these are written.
             condition.broadcast()
             condition.unlock()
-            batch.withUnsafeBytes { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written > 0 {
-                        offset += written
-                    } else if written < 0, errno == EINTR {
-                        continue
-                    } else {
-                        break  // A closed or broken stderr: what cannot be written is dropped, as Console does.
-                    }
-                }
+            for line in batch {
+                bytes.append(contentsOf: Self.format(line, timestamp: clock.text(for: line.time)).utf8)
             }
+            write(bytes)
             batch.removeAll(keepingCapacity: true)
+            bytes.removeAll(keepingCapacity: true)
             condition.lock()
             writing = false
             condition.broadcast()
@@ -95,17 +103,53 @@ final class StandardErrorLog: @unchecked Sendable {
         }
     }
 
+    private func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return  // A closed or broken stderr: what cannot be written is dropped, as Console does.
+                }
+            }
+        }
+    }
+
+    /// StreamLogHandler's line: `TIMESTAMP LEVEL LABEL: KEY=VALUE … [SOURCE] MESSAGE`, keys sorted, the line's own
+    /// metadata over the handler's.
+    static func format(_ line: Line, timestamp: String) -> String {
+        var metadata = line.renderedBase
+        if !line.extra.isEmpty {
+            metadata = render(line.base.merging(line.extra) { $1 })
+        }
+        let label = line.label.isEmpty ? "" : " " + line.label
+        return "\(timestamp) \(line.level)\(label):\(metadata) [\(line.source)] \(line.message)\n"
+    }
+
+    /// ` key=value key=value`, keys sorted; empty without metadata.
+    static func render(_ metadata: Logger.Metadata) -> String {
+        var text = ""
+        for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
+            text += " \(key)=\(value)"
+        }
+        return text
+    }
+
     /// The local time as `2026-12-07T08:31:10+0000`, formatted again only when the second changes.
     private struct TimestampCache {
         private var second: time_t = -1
         private var text = ""
 
-        mutating func now() -> String {
-            var current = time(nil)
-            guard current != second else { return text }
-            second = current
+        mutating func text(for time: time_t) -> String {
+            guard time != second else { return text }
+            second = time
             var local = tm()
-            guard localtime_r(&current, &local) != nil else {
+            var time = time
+            guard localtime_r(&time, &local) != nil else {
                 text = "<unknown>"
                 return text
             }
@@ -117,9 +161,8 @@ final class StandardErrorLog: @unchecked Sendable {
     }
 }
 
-/// A log handler writing StreamLogHandler's line format (`TIMESTAMP LEVEL LABEL: KEY=VALUE … [SOURCE] MESSAGE`,
-/// keys sorted) through ``StandardErrorLog``. The handler's own metadata is rendered once, when it is set, not on
-/// every line.
+/// A log handler writing StreamLogHandler's line format through ``StandardErrorLog``, which formats on its own
+/// thread. The handler's own metadata is rendered once, when it is set, not on every line.
 struct StandardErrorLogHandler: LogHandler {
     /// The logger's label.
     let label: String
@@ -128,7 +171,7 @@ struct StandardErrorLogHandler: LogHandler {
     var logLevel: Logger.Level = .info
     var metadataProvider: Logger.MetadataProvider?
     var metadata: Logger.Metadata = [:] {
-        didSet { renderedMetadata = Self.render(metadata) }
+        didSet { renderedMetadata = StandardErrorLog.render(metadata) }
     }
     private var renderedMetadata = ""
 
@@ -144,33 +187,23 @@ struct StandardErrorLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        let provided = metadataProvider?.get() ?? [:]
-        var extra = event.metadata ?? [:]
+        var extra = metadataProvider?.get() ?? [:]
+        if let own = event.metadata { extra.merge(own) { $1 } }
         if let error = event.error {
             extra["error.message"] = "\(error)"
             extra["error.type"] = "\(String(reflecting: type(of: error)))"
         }
-        let rendered: String
-        if provided.isEmpty, extra.isEmpty {
-            rendered = renderedMetadata
-        } else {
-            rendered = Self.render(
-                metadata.merging(provided) { $1 }.merging(extra) { $1 }
+        log.append(
+            StandardErrorLog.Line(
+                time: time(nil),
+                level: event.level,
+                label: label,
+                base: metadata,
+                renderedBase: renderedMetadata,
+                extra: extra,
+                source: event.source,
+                message: event.message
             )
-        }
-        let head = "\(event.level)\(label.isEmpty ? "" : " ")\(label):"
-        let tail = " [\(event.source)] \(event.message)\n"
-        log.append { timestamp in
-            timestamp + " " + head + rendered + tail
-        }
-    }
-
-    /// ` key=value key=value`, keys sorted; empty without metadata.
-    private static func render(_ metadata: Logger.Metadata) -> String {
-        var text = ""
-        for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
-            text += " \(key)=\(value)"
-        }
-        return text
+        )
     }
 }
