@@ -104,12 +104,7 @@ public enum ExpectationCheck {
 
     /// Searches `text` with `pattern` (NSRegularExpression syntax, as the compiler validates).
     static func firstMatch(of pattern: String, in text: String) -> MatchOutcome {
-        let expression: NSRegularExpression
-        do {
-            expression = try NSRegularExpression(pattern: pattern)
-        } catch {
-            return .invalid("it does not compile")
-        }
+        guard let expression = CompiledPatterns.expression(pattern) else { return .invalid("it does not compile") }
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         guard let result = expression.firstMatch(in: text, range: range) else { return .none }
         return .match(result, in: text)

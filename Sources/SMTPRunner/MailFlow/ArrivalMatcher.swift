@@ -199,7 +199,7 @@ struct ArrivalMatcher {
 
     /// Whether `pattern` (checked when the scenario was compiled) has a match in `text`.
     static func search(_ pattern: String, in text: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
+        guard let regex = CompiledPatterns.expression(pattern) else { return false }
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }
