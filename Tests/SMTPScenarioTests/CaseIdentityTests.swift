@@ -19,7 +19,8 @@ struct CaseIdentityTests {
 
     private func messageIDs(_ scenario: CompiledScenario) -> [String] {
         scenario.cases.map { plan in
-            plan.steps.flatMap { $0.displayLines().map(\.text) }.first { $0.hasPrefix("Message-ID: ") } ?? "none"
+            plan.steps.flatMap { $0.displayLines(captures: plan.caseCaptures).map(\.text) }
+                .first { $0.hasPrefix("Message-ID: ") } ?? "none"
         }
     }
 
@@ -74,10 +75,45 @@ struct CaseIdentityTests {
               - data: {body: two}
             """
         )
-        let ids = compiled.flatMap { $0.displayLines().map(\.text) }.filter { $0.hasPrefix("Message-ID: ") }
+        let ids = compiled.flatMap { $0.displayLines(captures: ["case.number": "0"]).map(\.text) }
+            .filter { $0.hasPrefix("Message-ID: ") }
         #expect(
             ids == ["Message-ID: <smtpspec.fixed.0.1@contoso.com>", "Message-ID: <smtpspec.fixed.0.2@contoso.com>"]
         )
+    }
+
+    @Test("cases that differ only in an axis no step names share their steps; each keeps its name and Message-ID")
+    func sharedSteps() throws {
+        let source = """
+            matrix: {rcpt: [a@fabrikam.com, b@fabrikam.com], attempt: [1, 2, 3]}
+            steps:
+              - mail-from: chris@contoso.com
+              - rcpt: ${rcpt}
+              - data: {subject: hello, body: hello}
+            """
+        let options = CompileOptions(processEnvironment: [:], messageIDPrefix: "run")
+        let scenario = try #require(compile(source, options: options).scenario)
+        let shared = scenario.cases
+        // Exactly what compiling each case on its own gives: steps, names, matrix values, positions.
+        #expect(shared == Array(scenario.plans.compiledOneByOne))
+        #expect(shared.map(\.caseIndex) == Array(0..<6))
+        #expect(shared[1].name.hasSuffix("[rcpt=a@fabrikam.com, attempt=2]"))
+        #expect(shared[0].steps == shared[2].steps)
+        #expect(shared[0].steps != shared[3].steps)
+        #expect(Set(messageIDs(scenario)).count == 6)
+        // The plan shows each case's own Message-ID.
+        let rendered = PlanRenderer.render(scenario)
+        for index in 0..<6 { #expect(rendered.contains("Message-ID: <smtpspec.run.\(index).1@contoso.com>")) }
+        // An axis that a step names is compiled per value.
+        let named = try #require(
+            compile(
+                source.replacingOccurrences(of: "subject: hello", with: "subject: 'try ${attempt}'"),
+                options: options
+            )
+            .scenario
+        )
+        #expect(named.cases[0].steps != named.cases[1].steps)
+        #expect(named.cases == Array(named.plans.compiledOneByOne))
     }
 
     @Test("the case. prefix is reserved: no variable may be named case.x, and ${case.other} is an error")

@@ -178,7 +178,7 @@ struct VerbCompilationTests {
                   body: This is a test message
             """
         )
-        let lines = compiled[2].displayLines().map(\.text)
+        let lines = compiled[2].displayLines(captures: ["case.number": "0"]).map(\.text)
         #expect(lines.first == "DATA")
         #expect(lines.contains { $0.hasPrefix("Date: ") })
         #expect(lines.contains("Message-ID: <smtpspec.fixed.0.1@contoso.com>"))

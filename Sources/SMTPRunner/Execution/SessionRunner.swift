@@ -14,8 +14,8 @@ final class SessionRunner {
     /// When this session (this attempt) began: mail that arrived before it is not this case's.
     let sessionStartedAt = Date()
     let logger: Logger
-    /// Variables captured so far, by name.
-    var captures: [String: String] = [:]
+    /// Variables captured so far, by name; at first the case's own values (``SessionPlan/caseCaptures``).
+    var captures: [String: String]
     /// Core's view of the session: phase, the capabilities of the last EHLO/LHLO, TLS and AUTH.
     var session = SMTPSessionState()
     /// What the runner noticed about the step being played (RFC 5321's objection to its command, an unadvertised
@@ -36,6 +36,7 @@ final class SessionRunner {
         self.plan = plan
         self.options = options
         self.pinnedExchanger = pinnedExchanger
+        self.captures = plan.caseCaptures
         self.transcript = TranscriptRecorder(plan: plan)
         // Everything logged goes through the plan's mask, as the transcript does.
         var logger = options.logger

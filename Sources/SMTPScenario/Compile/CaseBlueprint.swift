@@ -70,7 +70,8 @@ struct CaseBlueprint: Sendable {
                 name: MatrixExpansion.caseName(name, matrix),
                 matrix: matrix,
                 steps: steps,
-                secrets: Array(secrets)
+                secrets: Array(secrets),
+                caseIndex: caseIndex
             ),
             diagnostics: compiler.diagnostics,
             warnings: warn ? SequenceCheck.warnings(for: steps) : [],

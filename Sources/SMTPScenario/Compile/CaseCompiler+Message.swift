@@ -85,9 +85,12 @@ extension CaseCompiler {
                 envelope.sender.flatMap { sender in
                     sender.containsSecret ? nil : sender.wire().split(separator: "@").last.map(String.init)
                 } ?? "smtpspec.invalid"
-            let messageID = PlanText(
-                literal: "<smtpspec.\(options.messageIDPrefix).\(caseIndex).\(messageCount)@\(domain)>"
-            )
+            // The case's position is filled in when the case is played (SessionPlan.caseCaptures), so that cases
+            // that differ only in axes no step uses compile to the same plan.
+            let messageID = PlanText([
+                .literal("<smtpspec.\(options.messageIDPrefix)."), .capture(SessionPlan.caseNumberCapture),
+                .literal(".\(messageCount)@\(domain)>"),
+            ])
             sentMessage = .identified(messageID, fixed: false)
             generated.append((PlanText(literal: "Message-ID"), messageID))
         }

@@ -10,6 +10,8 @@ public struct CasePlans: Sequence, Sendable {
     }
 
     private let storage: Storage
+    /// Whether cases may share compiled steps (``SharedCasePlans``); off only to compare, in tests.
+    private var sharing = true
 
     /// Plans already made.
     public static func made(_ plans: [SessionPlan]) -> CasePlans {
@@ -20,6 +22,13 @@ public struct CasePlans: Sequence, Sendable {
     /// `nil`: every combination).
     static func lazy(_ blueprint: CaseBlueprint, combinations: [Int]?) -> CasePlans {
         CasePlans(storage: .lazy(blueprint, combinations: combinations))
+    }
+
+    /// The same plans with every case compiled on its own, for tests that compare the two.
+    var compiledOneByOne: CasePlans {
+        var plans = self
+        plans.sharing = false
+        return plans
     }
 
     /// How many cases there are.
@@ -38,14 +47,19 @@ public struct CasePlans: Sequence, Sendable {
     /// Compiles the cases one at a time; ``skip()`` passes a case without compiling it.
     public struct Iterator: IteratorProtocol {
         private let storage: Storage
+        /// Whether cases may share compiled steps (``SharedCasePlans``); off only to compare, in tests.
+        private var sharing = true
         /// How many cases there are.
         private let count: Int
         private var position = 0
         private let templates = TemplateCache()
+        /// Steps shared between cases that only differ in axes no step uses, where that is exact.
+        private var shared: SharedCasePlans?
 
         fileprivate init(_ plans: CasePlans) {
             storage = plans.storage
             count = plans.count
+            if plans.sharing, case .lazy(let blueprint, nil) = plans.storage { shared = SharedCasePlans(blueprint) }
         }
 
         /// The next case's plan, or `nil` after the last.
@@ -56,6 +70,9 @@ public struct CasePlans: Sequence, Sendable {
                 return position < count ? plans[position] : nil
             case .lazy(let blueprint, let combinations):
                 guard position < count else { return nil }
+                if shared != nil {
+                    return shared?.plan(combination: position, caseIndex: position, templates: templates)
+                }
                 return blueprint.compileCase(
                     combination: combinations?[position] ?? position,
                     caseIndex: position,

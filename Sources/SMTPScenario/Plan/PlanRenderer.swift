@@ -10,7 +10,7 @@ public enum PlanRenderer {
         for plan in scenario.cases {
             var block = "case: \(plan.name)\n"
             for step in plan.steps {
-                block += render(step, number: "\(step.index + 1)", indent: "  ")
+                block += render(step, number: "\(step.index + 1)", indent: "  ", captures: plan.caseCaptures)
             }
             // Steps show secrets as `******` already; the case's mask also hides what was derived from one (a
             // host split from a secret host:port, a number read from a secret).
@@ -24,18 +24,23 @@ public enum PlanRenderer {
         return out
     }
 
-    private static func render(_ step: PlannedStep, number: String, indent: String) -> String {
+    private static func render(
+        _ step: PlannedStep,
+        number: String,
+        indent: String,
+        captures: [String: String]
+    ) -> String {
         var out = "\(indent)\(number). \(step.verb.rawValue)"
         if let name = step.name { out += " \"\(name)\"" }
         out += "  (\(step.location))\n"
         if case .pipeline(let group) = step.action {
             out += "\(indent)   pipelined\(group.force ? " (forced)" : "")\n"
             for inner in group.steps {
-                out += render(inner, number: "\(number).\(inner.index + 1)", indent: indent + "   ")
+                out += render(inner, number: "\(number).\(inner.index + 1)", indent: indent + "   ", captures: captures)
             }
             return out
         }
-        for line in step.displayLines() {
+        for line in step.displayLines(captures: captures) {
             if line.isNote {
                 out += "\(indent)   (\(line.text))\n"
             } else {

@@ -17,16 +17,32 @@ public struct SessionPlan: Sendable, Hashable {
     }
     /// The mask of ``secrets``: what every shown text of this case goes through.
     public private(set) var mask: SecretMask
+    /// The case's position among its scenario's cases (0-based, in matrix order).
+    ///
+    /// A generated Message-ID holds it as a value filled in when the case is played (``caseCaptures``), not as
+    /// text: the cases of a matrix that differ only in axes no step uses then share one compiled plan.
+    public var caseIndex: Int
 
     /// Creates a plan.
-    public init(name: String, matrix: [MatrixValue] = [], steps: [PlannedStep], secrets: [String]) {
+    public init(name: String, matrix: [MatrixValue] = [], steps: [PlannedStep], secrets: [String], caseIndex: Int = 0) {
         self.name = name
         self.matrix = matrix
         self.steps = steps
+        self.caseIndex = caseIndex
         let kept = Array(Set(secrets.filter { !$0.isEmpty })).sorted { ($0.count, $0) > ($1.count, $1) }
         self.secrets = kept
         self.mask = SecretMask(kept)
     }
+
+    /// The values the case itself gives its texts, as captures are given: the case's position for generated
+    /// Message-IDs. The runner starts every session of the case with them; the plan shows texts with them.
+    public var caseCaptures: [String: String] {
+        [Self.caseNumberCapture: String(caseIndex)]
+    }
+
+    /// The name under which ``caseIndex`` fills a text. It starts with `case.`, which no scenario may name a capture
+    /// or variable, so nothing written can take its place.
+    public static let caseNumberCapture = "case.number"
 
     /// Replaces every secret value in `text` (and its base64 form) with `******`: ``mask`` applied.
     public func redact(_ text: String) -> String {
