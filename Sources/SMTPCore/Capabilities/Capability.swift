@@ -20,8 +20,8 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
             .map { String(Substring($0)) }
         guard !words.isEmpty else { return nil }
         var keyword = words.removeFirst()
-        if let equals = keyword.firstIndex(of: "="), equals != keyword.startIndex {
-            let first = String(keyword[keyword.index(after: equals)...])
+        if let equals = keyword.utf8.firstIndex(of: UInt8(ascii: "=")), equals != keyword.startIndex {
+            let first = String(keyword[keyword.utf8.index(after: equals)...])
             keyword = String(keyword[..<equals])
             if !first.isEmpty { words.insert(first, at: 0) }
         }

@@ -21,6 +21,8 @@ struct CaseBlueprint: Sendable {
     let name: String
     /// The matrix axes that have values, in file order.
     let axes: [MatrixAxisAST]
+    /// The names of the axes some string names (``MatrixRelevance``), found once: the others only name cases.
+    let relevantAxes: Set<String>
 
     /// How many combinations the matrix has (1 without a matrix); checked against the case limit before.
     var combinationCount: Int {

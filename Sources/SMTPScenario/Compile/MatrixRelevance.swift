@@ -65,6 +65,11 @@ enum MatrixRelevance {
                 if text.contains("${") { strings.append(text) }
                 return
             }
+            // The commonest leaf, a matrix value or an argument as written, without a Mirror of its own.
+            if let located = value as? Located<String> {
+                if located.value.contains("${") { strings.append(located.value) }
+                return
+            }
             if let message = value as? MessageAST, message.file != nil { readsFiles = true }
             if value is SourceLocation { return }
             for child in Mirror(reflecting: value).children { visit(child.value) }

@@ -48,6 +48,7 @@ public struct ScenarioCompiler: Sendable {
         if let persona = ast.persona { diagnostics += personaDiagnostics(persona, directory: directory) }
         let captureServers = compileCaptureServers(ast.captureServers, directory: directory, diagnostics: &diagnostics)
         let name = ast.name?.value ?? ((source.path as NSString).lastPathComponent)
+        let axes = MatrixExpansion.withoutRepeatedValues(ast.matrix.filter { !$0.values.isEmpty })
         let blueprint = CaseBlueprint(
             ast: ast,
             environment: environment,
@@ -56,14 +57,15 @@ public struct ScenarioCompiler: Sendable {
             options: options,
             date: RFC5322Date.format(options.now),
             name: name,
-            axes: MatrixExpansion.withoutRepeatedValues(ast.matrix.filter { !$0.values.isEmpty })
+            axes: axes,
+            relevantAxes: MatrixRelevance.relevantAxes(axes, ast: ast, environment: environment)
         )
         // Every case is checked now, so that every error is found before anything is sent; no plan is kept. The
         // plans are compiled again, one at a time, as the cases are played.
         var check = CaseCheck(blueprint: blueprint, seen: Set(diagnostics))
         check.run(
             mayRepeat: MatrixExpansion.mayRepeat(blueprint.axes, overrides: options.overrides),
-            relevant: MatrixRelevance.relevantAxes(blueprint.axes, ast: ast, environment: environment)
+            relevant: blueprint.relevantAxes
         )
         diagnostics += check.diagnostics
         let warnings = check.warnings

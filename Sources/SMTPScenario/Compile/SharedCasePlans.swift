@@ -24,7 +24,7 @@ struct SharedCasePlans {
         guard !axes.isEmpty,
             !MatrixExpansion.mayRepeat(axes, overrides: blueprint.options.overrides)
         else { return nil }
-        let names = MatrixRelevance.relevantAxes(axes, ast: blueprint.ast, environment: blueprint.environment)
+        let names = blueprint.relevantAxes
         guard names.count < axes.count else { return nil }
         self.blueprint = blueprint
         self.relevant = axes.map { names.contains($0.name.value) }

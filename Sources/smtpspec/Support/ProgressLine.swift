@@ -26,7 +26,8 @@ final class ProgressLine: Sendable {
             } else {
                 state.width = 0
             }
-            Console.write(out)
+            // A quiet run's passing case has nothing to show: no write at all.
+            if !out.isEmpty { Console.write(out) }
         }
     }
 
