@@ -11,7 +11,13 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
     public typealias InboundOut = InboundEvent
 
     private var context: ChannelHandlerContext?
-    private var deadline: Scheduled<Void>?
+    /// The deadline armed now, if any.
+    private var armed: (number: UInt64, at: NIODeadline)?
+    /// The one timer of the connection, and when it fires. Arming a later deadline than the timer's keeps the
+    /// timer (it re-schedules itself for what is armed when it fires), and disarming leaves it: a reply read in
+    /// time, the common case, costs no timer made and cancelled.
+    private var timer: Scheduled<Void>?
+    private var timerAt: NIODeadline?
     /// The last `Kept` event seen.
     public private(set) var kept: Kept?
 
@@ -23,8 +29,10 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
     }
 
     public func handlerRemoved(context: ChannelHandlerContext) {
-        deadline?.cancel()
-        deadline = nil
+        timer?.cancel()
+        timer = nil
+        timerAt = nil
+        armed = nil
         self.context = nil
     }
 
@@ -50,18 +58,33 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
 
     /// Delivers `.deadline(number)` at `when` unless re-armed or disarmed first. Call on the event loop.
     public func armDeadline(_ number: UInt64, at when: NIODeadline) {
-        deadline?.cancel()
-        guard let context else { return }
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
-        deadline = context.eventLoop.scheduleTask(deadline: when) {
-            bound.value.emit(.deadline(number))
-        }
+        armed = (number, when)
+        if timer != nil, let timerAt, timerAt <= when { return }
+        schedule(at: when)
     }
 
     /// Cancels the pending deadline. Call on the event loop.
     public func disarmDeadline() {
-        deadline?.cancel()
-        deadline = nil
+        armed = nil
+    }
+
+    private func schedule(at when: NIODeadline) {
+        timer?.cancel()
+        guard let context else { return }
+        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        timerAt = when
+        timer = context.eventLoop.scheduleTask(deadline: when) {
+            bound.value.timerFired(scheduledFor: when)
+        }
+    }
+
+    private func timerFired(scheduledFor when: NIODeadline) {
+        timer = nil
+        timerAt = nil
+        guard let armed else { return }
+        guard armed.at <= when else { return schedule(at: armed.at) }
+        self.armed = nil
+        emit(.deadline(armed.number))
     }
 
     private func emit(_ event: InboundEvent) {

@@ -24,6 +24,8 @@ struct ExecutorEdgeCaseTests {
 
     @Test("a server that goes silent after a command times out at that command")
     func silentAfterGreeting() async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
         let result = try await LoopbackServer.with([.send("220 ready\r\n"), .readLine, .hold]) { server in
             await PlanBuilder.run(
                 PlanBuilder.plan([
@@ -43,6 +45,8 @@ struct ExecutorEdgeCaseTests {
         #expect(failed.failure?.kind == .timeout(limit: .milliseconds(200)))
         #expect(failed.failure?.primary == .transport(.timedOut(.milliseconds(200)), phase: .command))
         #expect(failed.sentLines == ["EHLO contoso.com"])
+        // The 200 ms limit, not the open step's 60 s armed before it on the same connection, ends the wait.
+        #expect(clock.now - started < .seconds(30))
     }
 
     @Test("a server that sends garbage gets a protocol defect quoting it")

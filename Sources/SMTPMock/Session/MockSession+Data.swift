@@ -150,17 +150,28 @@ extension MockSession {
     private func identifiers() -> MessageIdentifiers {
         let seed = "\(persona.hostname)/\(environment.connectionNumber)/\(messagesAccepted)"
         let digest = Array(SHA256.hash(data: Array(seed.utf8)))
-        var hex: [UInt8] = []
-        hex.reserveCapacity(digest.count * 2)
-        for byte in digest {
-            hex.append(Self.hexDigits[Int(byte >> 4)])
-            hex.append(Self.hexDigits[Int(byte & 0x0F)])
+        // The GUID's 32 hex digits (8-4-4-4-12) and the queue id's first 10, upper case, written as bytes at once.
+        var guid: [UInt8] = []
+        guid.reserveCapacity(36)
+        var queue: [UInt8] = []
+        queue.reserveCapacity(10)
+        func append(_ nibble: UInt8) {
+            guid.append(Self.hexDigits[Int(nibble)])
+            if queue.count < 10 { queue.append(Self.upperHexDigits[Int(nibble)]) }
         }
-        func text(_ range: Range<Int>) -> String { String(decoding: hex[range], as: UTF8.self) }
-        let guid = text(0..<8) + "-" + text(8..<12) + "-" + text(12..<16) + "-" + text(16..<20) + "-" + text(20..<32)
+        for (index, byte) in digest.prefix(16).enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { guid.append(UInt8(ascii: "-")) }
+            append(byte >> 4)
+            append(byte & 0x0F)
+        }
         let internalID = digest.prefix(6).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 10_000_000_000_000
-        return MessageIdentifiers(messageID: guid, internalID: String(internalID), queueID: text(0..<10).uppercased())
+        return MessageIdentifiers(
+            messageID: String(decoding: guid, as: UTF8.self),
+            internalID: String(internalID),
+            queueID: String(decoding: queue, as: UTF8.self)
+        )
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let upperHexDigits = Array("0123456789ABCDEF".utf8)
 }
