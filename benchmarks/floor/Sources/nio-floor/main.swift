@@ -212,8 +212,8 @@ func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>, counters: Coun
 func runSink(address: SocketAddress) async throws {
     // One event loop for the listener and every connection: measured the fastest way to serve over
     // NIOAsyncChannel here (0.69x smtp-sink against 0.52x with the connections spread over both loops, 3,000
-    // messages x 5 runs, interleaved), since no connection is handed between threads. The mock's own work is the
-    // bottleneck there instead, and it measured no faster on one loop.
+    // messages x 5 runs, interleaved), since no connection is handed between threads. The mock serves on one loop
+    // too.
     let loop = MultiThreadedEventLoopGroup.singleton.next()
     let counters = Counters()
     let server = try await ServerBootstrap(group: loop, childGroup: loop)
