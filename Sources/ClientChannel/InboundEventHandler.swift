@@ -18,6 +18,9 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
     /// time, the common case, costs no timer made and cancelled.
     private var timer: Scheduled<Void>?
     private var timerAt: NIODeadline?
+    /// Counts the timers made: one that NIO runs after it was replaced (cancelling does not stop a task already
+    /// taken for running) sees an older number and does nothing.
+    private var timerGeneration: UInt64 = 0
     /// The last `Kept` event seen.
     public private(set) var kept: Kept?
 
@@ -72,13 +75,16 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
         timer?.cancel()
         guard let context else { return }
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        timerGeneration &+= 1
+        let generation = timerGeneration
         timerAt = when
         timer = context.eventLoop.scheduleTask(deadline: when) {
-            bound.value.timerFired(scheduledFor: when)
+            bound.value.timerFired(scheduledFor: when, generation: generation)
         }
     }
 
-    private func timerFired(scheduledFor when: NIODeadline) {
+    private func timerFired(scheduledFor when: NIODeadline, generation: UInt64) {
+        guard generation == timerGeneration else { return }
         timer = nil
         timerAt = nil
         guard let armed else { return }

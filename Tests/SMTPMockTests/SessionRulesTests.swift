@@ -310,6 +310,21 @@ import Testing
         #expect(driver.command("QUIT") == ["221 2.0.0 Service closing transmission channel"])
     }
 
+    @Test func refusedServiceTakesQuitInAnyCaseAfterSpaces() throws {
+        var persona = Persona(name: "closed")
+        persona.rules = [
+            PersonaRule(
+                when: RuleCondition(command: "CONNECT"),
+                then: RuleAction(reply: ReplyTemplate(code: 554, text: "5.3.2 No SMTP service here"))
+            )
+        ]
+        var driver = SessionDriver(persona)
+        _ = driver.start()
+        #expect(driver.command("QUITE") == ["503 5.5.1 Bad sequence of commands"])
+        #expect(driver.command("  quit now") == ["221 2.0.0 Service closing transmission channel"])
+        #expect(driver.session.isClosed)
+    }
+
     @Test func idleTimeoutSays421AndCloses() throws {
         var driver = SessionDriver(try Persona.builtin(named: "postfix"))
         _ = driver.start()

@@ -162,6 +162,28 @@ struct RuntimeFenceTests {
         #expect(lines == ["NOOP"])
     }
 
+    @Test("a refusal names only what the server's replies filled in, not the case's own number in its Message-ID")
+    func refusalNamesOnlyReplyCaptures() async throws {
+        // As the compiler writes a generated Message-ID: the case's number is filled in by the runner.
+        let messageID = PlanText([
+            .literal("Message-ID: <smtpspec.run."), .capture(SessionPlan.caseNumberCapture), .literal(".1@x>\r\n"),
+        ])
+        let data = step(
+            .data,
+            .data(
+                DataPlan(
+                    message: messageID + PlanText([.literal("Subject: s\r\n\r\n"), .capture("x")]),
+                    initiationTimeout: PlanBuilder.patience
+                )
+            )
+        )
+        let (result, lines) = try await play(reply: "250 a\u{0}b\r\n", then: data)
+        let (violation, _, captures) = try fenceRefusal(result)
+        #expect(violation.kind == .nul)
+        #expect(captures == ["x"])
+        #expect(lines == ["NOOP"])
+    }
+
     @Test("a capture that is clean passes the fence and is sent")
     func cleanCapturePasses() async throws {
         let script = greeting + [.readLine, .send("250 kate\r\n"), .readLine, .send("252 ok\r\n"), .hold]

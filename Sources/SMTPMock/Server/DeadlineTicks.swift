@@ -38,7 +38,8 @@ final class DeadlineTicks: Sendable {
         }
     }
 
-    /// The handlers ticked; call on `loop`. `nil` on another loop.
+    /// The handlers ticked; call on `loop`. `nil` on another loop, which cannot happen while the server's
+    /// bootstrap puts every connection on the listening loop (`childGroup`), as it does.
     func handlers(on other: any EventLoop) -> Handlers? {
         other === loop ? handlers.value : nil
     }

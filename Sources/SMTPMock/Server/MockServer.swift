@@ -69,6 +69,11 @@ public final class MockServer: Sendable {
         self.messages = MessageStore(retention: configuration.retention)
     }
 
+    deinit {
+        // A server bound but never run or shut down still stops its deadline timer.
+        deadlineTicks.stop()
+    }
+
     /// A snapshot of the messages kept (see ``MockServerConfiguration/retention``), in arrival order.
     public var receivedMessages: [ReceivedMessage] { messages.all }
 

@@ -242,7 +242,8 @@ public struct MockSession: Sendable {
         case .authPlain, .authLoginUsername, .authLoginPassword:
             handleAuthResponse(line, actions: &actions)
         case .refusedService:
-            if line.equalsIgnoringASCIICase("QUIT") || line.hasPrefixIgnoringASCIICase("QUIT ") {
+            let verb = line.drop { $0 == " " }
+            if verb.equalsIgnoringASCIICase("QUIT") || verb.hasPrefixIgnoringASCIICase("QUIT ") {
                 actions.append(.reply(reply(.quit)))
                 actions.append(.close)
                 mode = .closed

@@ -105,7 +105,9 @@ extension SessionRunner {
         guard let violation = WireFence.firstViolation(of: text.wire(captures: captures), in: slot) else {
             return nil
         }
-        return StepFailure(.refused(.fence(violation, what: what, captures: text.captureNames)))
+        // The case's own values (its number in a generated Message-ID) are the runner's, never the server's.
+        let fromReplies = text.captureNames.filter { plan.caseCaptures[$0] == nil }
+        return StepFailure(.refused(.fence(violation, what: what, captures: fromReplies)))
     }
 
     /// The line to send for `text` and the line to show, or a refusal when a capture is missing or put a CR, LF or

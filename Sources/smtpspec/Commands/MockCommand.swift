@@ -152,7 +152,10 @@ struct MockCommand: AsyncParsableCommand {
             logger.info("stopping", metadata: ["signal": "\(signal == SIGINT ? "SIGINT" : "SIGTERM")"])
             server.shutdown()
         }
-        if let warning = ListenRule.warning(for: server.address) { Console.err(warning + "\n") }
+        if let warning = ListenRule.warning(for: server.address) {
+            StandardErrorLog.shared.flush()  // After the "listening" log line, as it happened.
+            Console.err(warning + "\n")
+        }
         Console.write("smtpspec mock: persona '\(chosen.name)' listening on \(server.address)\n")
         do {
             try await server.run()
