@@ -16,8 +16,7 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
     /// The one timer of the connection, and when it fires. Arming a later deadline than the timer's keeps the
     /// timer (it re-schedules itself for what is armed when it fires), and disarming leaves it: a reply read in
     /// time, the common case, costs no timer made and cancelled.
-    private var timer: Scheduled<Void>?
-    private var timerAt: NIODeadline?
+    private var timer: (task: Scheduled<Void>, at: NIODeadline)?
     /// Counts the timers made: one that NIO runs after it was replaced (cancelling does not stop a task already
     /// taken for running) sees an older number and does nothing.
     private var timerGeneration: UInt64 = 0
@@ -32,9 +31,8 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
     }
 
     public func handlerRemoved(context: ChannelHandlerContext) {
-        timer?.cancel()
+        timer?.task.cancel()
         timer = nil
-        timerAt = nil
         armed = nil
         self.context = nil
     }
@@ -62,7 +60,7 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
     /// Delivers `.deadline(number)` at `when` unless re-armed or disarmed first. Call on the event loop.
     public func armDeadline(_ number: UInt64, at when: NIODeadline) {
         armed = (number, when)
-        if timer != nil, let timerAt, timerAt <= when { return }
+        if let timer, timer.at <= when { return }
         schedule(at: when)
     }
 
@@ -72,21 +70,21 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
     }
 
     private func schedule(at when: NIODeadline) {
-        timer?.cancel()
+        timer?.task.cancel()
+        timer = nil
         guard let context else { return }
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
         timerGeneration &+= 1
         let generation = timerGeneration
-        timerAt = when
-        timer = context.eventLoop.scheduleTask(deadline: when) {
+        let task = context.eventLoop.scheduleTask(deadline: when) {
             bound.value.timerFired(scheduledFor: when, generation: generation)
         }
+        timer = (task, when)
     }
 
     private func timerFired(scheduledFor when: NIODeadline, generation: UInt64) {
         guard generation == timerGeneration else { return }
         timer = nil
-        timerAt = nil
         guard let armed else { return }
         guard armed.at <= when else { return schedule(at: armed.at) }
         self.armed = nil

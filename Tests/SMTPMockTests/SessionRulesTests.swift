@@ -296,7 +296,8 @@ import Testing
         #expect(second.command("RCPT TO:<c@example.org>") == ["451 4.7.1 Greylisted, please try again later"])
     }
 
-    @Test func connectRuleRefusesServiceUntilQuit() throws {
+    /// A persona whose CONNECT rule refuses service with 554: the session then takes only QUIT.
+    private static var refusingService: Persona {
         var persona = Persona(name: "closed")
         persona.rules = [
             PersonaRule(
@@ -304,21 +305,18 @@ import Testing
                 then: RuleAction(reply: ReplyTemplate(code: 554, text: "5.3.2 No SMTP service here"))
             )
         ]
-        var driver = SessionDriver(persona)
+        return persona
+    }
+
+    @Test func connectRuleRefusesServiceUntilQuit() throws {
+        var driver = SessionDriver(Self.refusingService)
         #expect(driver.start() == ["554 5.3.2 No SMTP service here"])
         #expect(driver.command("EHLO client.example") == ["503 5.5.1 Bad sequence of commands"])
         #expect(driver.command("QUIT") == ["221 2.0.0 Service closing transmission channel"])
     }
 
     @Test func refusedServiceTakesQuitInAnyCaseAfterSpaces() throws {
-        var persona = Persona(name: "closed")
-        persona.rules = [
-            PersonaRule(
-                when: RuleCondition(command: "CONNECT"),
-                then: RuleAction(reply: ReplyTemplate(code: 554, text: "5.3.2 No SMTP service here"))
-            )
-        ]
-        var driver = SessionDriver(persona)
+        var driver = SessionDriver(Self.refusingService)
         _ = driver.start()
         #expect(driver.command("QUITE") == ["503 5.5.1 Bad sequence of commands"])
         #expect(driver.command("  quit now") == ["221 2.0.0 Service closing transmission channel"])

@@ -21,11 +21,10 @@ struct SharedCasePlans {
     /// Sharing for `blueprint`'s cases, or `nil` where every case must be compiled on its own.
     init?(_ blueprint: CaseBlueprint) {
         let axes = blueprint.axes
-        guard !axes.isEmpty,
-            !MatrixExpansion.mayRepeat(axes, overrides: blueprint.options.overrides)
-        else { return nil }
         let names = blueprint.relevantAxes
-        guard names.count < axes.count else { return nil }
+        // Some axis no string names (so there is a matrix), and every case's values are its values as written.
+        guard names.count < axes.count, !MatrixExpansion.mayRepeat(axes, overrides: blueprint.options.overrides)
+        else { return nil }
         self.blueprint = blueprint
         self.relevant = axes.map { names.contains($0.name.value) }
     }

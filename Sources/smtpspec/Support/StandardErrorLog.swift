@@ -26,9 +26,8 @@ final class StandardErrorLog: @unchecked Sendable {
         var time: time_t
         var level: Logger.Level
         var label: String
-        /// The handler's metadata, and the same rendered once (` key=value …`).
+        /// The handler's metadata.
         var base: Logger.Metadata
-        var renderedBase: String
         /// The line's own metadata (the call's, a provider's, an error's), if any.
         var extra: Logger.Metadata
         var source: String
@@ -122,16 +121,13 @@ final class StandardErrorLog: @unchecked Sendable {
     /// StreamLogHandler's line: `TIMESTAMP LEVEL LABEL: KEY=VALUE … [SOURCE] MESSAGE`, keys sorted, the line's own
     /// metadata over the handler's.
     static func format(_ line: Line, timestamp: String) -> String {
-        var metadata = line.renderedBase
-        if !line.extra.isEmpty {
-            metadata = render(line.base.merging(line.extra) { $1 })
-        }
+        let metadata = render(line.extra.isEmpty ? line.base : line.base.merging(line.extra) { $1 })
         let label = line.label.isEmpty ? "" : " " + line.label
         return "\(timestamp) \(line.level)\(label):\(metadata) [\(line.source)] \(line.message)\n"
     }
 
     /// ` key=value key=value`, keys sorted; empty without metadata.
-    static func render(_ metadata: Logger.Metadata) -> String {
+    private static func render(_ metadata: Logger.Metadata) -> String {
         var text = ""
         for (key, value) in metadata.sorted(by: { $0.key < $1.key }) {
             text += " \(key)=\(value)"
@@ -162,7 +158,7 @@ final class StandardErrorLog: @unchecked Sendable {
 }
 
 /// A log handler writing StreamLogHandler's line format through ``StandardErrorLog``, which formats on its own
-/// thread. The handler's own metadata is rendered once, when it is set, not on every line.
+/// thread: logging only gathers a line's parts.
 struct StandardErrorLogHandler: LogHandler {
     /// The logger's label.
     let label: String
@@ -170,10 +166,7 @@ struct StandardErrorLogHandler: LogHandler {
     let log: StandardErrorLog
     var logLevel: Logger.Level = .info
     var metadataProvider: Logger.MetadataProvider?
-    var metadata: Logger.Metadata = [:] {
-        didSet { renderedMetadata = StandardErrorLog.render(metadata) }
-    }
-    private var renderedMetadata = ""
+    var metadata: Logger.Metadata = [:]
 
     init(label: String, log: StandardErrorLog = .shared) {
         self.label = label
@@ -199,7 +192,6 @@ struct StandardErrorLogHandler: LogHandler {
                 level: event.level,
                 label: label,
                 base: metadata,
-                renderedBase: renderedMetadata,
                 extra: extra,
                 source: event.source,
                 message: event.message
