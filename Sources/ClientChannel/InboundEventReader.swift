@@ -48,13 +48,28 @@ public final class InboundEventReader<Kept> {
     public func armDeadline(at when: NIODeadline) -> UInt64 {
         deadlineNumber &+= 1
         let number = deadlineNumber
-        onLoop { handler in handler.armDeadline(number, at: when) }
+        // On the loop already (every read but the first's, nearly): called at once, with no closure made.
+        if let handler = handlerOnLoop {
+            handler.armDeadline(number, at: when)
+        } else {
+            onLoop { handler in handler.armDeadline(number, at: when) }
+        }
         return number
     }
 
     /// Cancels the pending deadline.
     public func disarmDeadline() {
-        onLoop { handler in handler.disarmDeadline() }
+        if let handler = handlerOnLoop {
+            handler.disarmDeadline()
+        } else {
+            onLoop { handler in handler.disarmDeadline() }
+        }
+    }
+
+    /// The event handler, when the caller runs on the channel's loop and the handler is known.
+    private var handlerOnLoop: InboundEventHandler<Kept>? {
+        guard let handler, channel.eventLoop.inEventLoop else { return nil }
+        return handler.value
     }
 
     /// Adds what `addHandlers` puts at the front of the pipeline (the TLS client handler) on the event loop,
@@ -97,8 +112,8 @@ public final class InboundEventReader<Kept> {
     /// task executor is the loop), else as a task for the loop.
     private func onLoop(_ body: @escaping @Sendable (InboundEventHandler<Kept>) -> Void) {
         let channel = self.channel
-        if let handler, channel.eventLoop.inEventLoop {
-            body(handler.value)
+        if let handler = handlerOnLoop {
+            body(handler)
             return
         }
         let run: @Sendable () -> Void = {

@@ -19,7 +19,15 @@ extension ReasonsCatalogue {
         () throws(ReasonsCatalogueError) -> ReasonsCatalogue in try readBundled()
     }
 
-    private static func readBundled() throws(ReasonsCatalogueError) -> ReasonsCatalogue {
+    /// Checks that the bundled catalogue is installed, without parsing it: for a run that reads it only when a
+    /// failure needs explaining, yet must refuse to start without it.
+    ///
+    /// - Throws: ``ReasonsCatalogueError`` when the resource bundle is missing.
+    public static func checkBundledInstalled() throws(ReasonsCatalogueError) {
+        _ = try installedBundledPath()
+    }
+
+    private static func installedBundledPath() throws(ReasonsCatalogueError) -> String {
         guard let path = bundledPath else {
             throw ReasonsCatalogueError(
                 diagnostics: [
@@ -32,6 +40,11 @@ extension ReasonsCatalogue {
                 source: nil
             )
         }
+        return path
+    }
+
+    private static func readBundled() throws(ReasonsCatalogueError) -> ReasonsCatalogue {
+        let path = try installedBundledPath()
         let source: SourceFile
         do {
             source = try SourceFile.read(path: path)

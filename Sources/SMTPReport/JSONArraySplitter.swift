@@ -21,8 +21,8 @@ public struct JSONArraySplitter {
         let found: (array: Range<Int>, elements: [Range<Int>])?
         do {
             found = try data.withUnsafeBytes { buffer in
-                var scanner = Scanner(bytes: buffer.bindMemory(to: UInt8.self))
-                return try scanner.member(Array(key.utf8))
+                var bytes = buffer.bindMemory(to: UInt8.self)
+                return try locate(member: key, in: &bytes)
             }
         } catch let malformed as Malformed {
             throw malformed
@@ -37,15 +37,26 @@ public struct JSONArraySplitter {
         return (rest, found.elements.map { (data.startIndex + $0.lowerBound)..<(data.startIndex + $0.upperBound) })
     }
 
-    private struct Scanner {
-        let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the array under `key` is in `bytes` (the object's first such member), and each of its elements;
+    /// `nil` when the object has no such array.
+    static func locate<Bytes: ScannedBytes>(
+        member key: String,
+        in bytes: inout Bytes
+    ) throws(Malformed) -> (array: Range<Int>, elements: [Range<Int>])? {
+        var scanner = Scanner(bytes: bytes)
+        defer { bytes = scanner.bytes }
+        return try scanner.member(Array(key.utf8))
+    }
+
+    private struct Scanner<Bytes: ScannedBytes> {
+        var bytes: Bytes
         var index = 0
 
         /// Walks the top-level object; returns the range of `key`'s array (from `[` to `]` inclusive) and its
         /// elements.
         mutating func member(_ key: [UInt8]) throws(Malformed) -> (array: Range<Int>, elements: [Range<Int>])? {
             // A UTF-8 byte order mark, which Foundation's reader skips too.
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+            if peek(at: 0) == 0xEF, peek(at: 1) == 0xBB, peek(at: 2) == 0xBF { index = 3 }
             skipSpace()
             try expect(UInt8(ascii: "{"))
             var found: (array: Range<Int>, elements: [Range<Int>])?
@@ -62,7 +73,7 @@ public struct JSONArraySplitter {
                 skipSpace()
                 try expect(UInt8(ascii: ":"))
                 skipSpace()
-                if found == nil, bytes[name].elementsEqual(key), peek() == UInt8(ascii: "[") {
+                if found == nil, matches(name, key), peek() == UInt8(ascii: "[") {
                     found = try array()
                 } else {
                     try value()
@@ -152,8 +163,21 @@ public struct JSONArraySplitter {
             byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
         }
 
-        private func peek() -> UInt8? {
-            index < bytes.count ? bytes[index] : nil
+        private mutating func peek() -> UInt8? {
+            bytes.byte(at: index)
+        }
+
+        private mutating func peek(at position: Int) -> UInt8? {
+            bytes.byte(at: position)
+        }
+
+        /// Whether the bytes at `range` are `key`'s.
+        private mutating func matches(_ range: Range<Int>, _ key: [UInt8]) -> Bool {
+            guard range.count == key.count else { return false }
+            for (offset, byte) in key.enumerated() where bytes.byte(at: range.lowerBound + offset) != byte {
+                return false
+            }
+            return true
         }
 
         private mutating func skipSpace() {
@@ -170,5 +194,18 @@ public struct JSONArraySplitter {
         private func problem(_ text: String) -> Malformed {
             Malformed(description: "\(text) at byte \(index)")
         }
+    }
+}
+
+/// The bytes ``JSONArraySplitter`` scans, read nearly always forwards: a buffer in memory, or a file read a window
+/// at a time.
+protocol ScannedBytes {
+    /// The byte at `index`, or `nil` past the end (or when it cannot be read).
+    mutating func byte(at index: Int) -> UInt8?
+}
+
+extension UnsafeBufferPointer<UInt8>: ScannedBytes {
+    func byte(at index: Int) -> UInt8? {
+        index < count ? self[index] : nil
     }
 }

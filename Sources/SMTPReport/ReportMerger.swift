@@ -7,9 +7,10 @@ import SMTPYAML
 /// belong together: another suite's (its fingerprint or case count differs), another split (N differs), a shard
 /// given twice, or a shard missing.
 ///
-/// Each report is read from a mapped file: its cases are found without being decoded (``JSONArraySplitter``),
-/// then decoded one at a time to be checked and counted, and once more to be written; only each case's place in
-/// its file is kept, so memory does not grow with the number of cases.
+/// Each report is read by offset from its open file (``ReportFile``, not mapped, so a file cut short while it is read
+/// is an error, not a crash): its cases are found without being decoded (``JSONArraySplitter``), then decoded one at
+/// a time to be checked and counted, and once more to be written; only each case's place in its file is kept, so
+/// memory does not grow with the number of cases.
 public struct ReportMerger {
     /// Why the reports cannot be merged.
     public struct Problem: Error, CustomStringConvertible {
@@ -147,17 +148,23 @@ public struct ReportMerger {
         var range: Range<Int>
     }
 
-    /// A shard's report: the document without its cases, and where each case is in the mapped file.
+    /// A shard's report: the document without its cases, and where each case is in its file.
     private struct ShardFile {
         var path: String
-        var data: Data
+        var file: ReportFile
         var document: JSONReportDocument
         var cases: [Range<Int>]
 
         /// Decodes the case at `range`, the `number`th of the file.
         func record(at range: Range<Int>, number: Int) throws -> JSONCaseRecord {
+            let bytes: Data
             do {
-                return try JSONDecoder().decode(JSONCaseRecord.self, from: data[range])
+                bytes = try file.read(range)
+            } catch {
+                throw ReportMerger.problem(error, path: path)
+            }
+            do {
+                return try JSONDecoder().decode(JSONCaseRecord.self, from: bytes)
             } catch {
                 throw Problem(
                     description: "\(path) is not a smtpspec JSON report: "
@@ -167,23 +174,54 @@ public struct ReportMerger {
         }
     }
 
+    /// What a merge says when `path` cannot be read as it was when it was opened.
+    private static func problem(_ failure: ReportFile.Failure, path: String) -> Problem {
+        switch failure {
+        case .unreadable(let reason):
+            return Problem(description: "cannot read \(path): \(reason)")
+        case .tooLarge(let size):
+            return Problem(description: "\(path): \(size) bytes, more than a merge reads (\(maximumFileSize))")
+        case .shrank(let size, let offset):
+            return Problem(
+                description: "\(path) became shorter while it was merged (\(size) bytes when opened, it ends at "
+                    + "\(offset)): is a shard still writing it? Merge once every shard has finished"
+            )
+        }
+    }
+
     private func read(_ path: String) throws -> ShardFile {
-        let data: Data
+        let file: ReportFile
         do {
-            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
-            guard size <= Self.maximumFileSize else {
-                throw Problem(description: "\(path): \(size) bytes, more than a merge reads (\(Self.maximumFileSize))")
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch let problem as Problem {
-            throw problem
+            file = try ReportFile(path: path, maximumSize: Self.maximumFileSize)
         } catch {
-            throw Problem(description: "cannot read \(path): \(error.localizedDescription)")
+            throw Self.problem(error, path: path)
+        }
+        var bytes = ReportFileBytes(file: file)
+        let located: (array: Range<Int>, elements: [Range<Int>])?
+        do {
+            located = try JSONArraySplitter.locate(member: "cases", in: &bytes)
+        } catch {
+            throw bytes.failure.map { Self.problem($0, path: path) }
+                ?? Problem(description: "\(path) is not a smtpspec JSON report: \(error)")
+        }
+        if let failure = bytes.failure { throw Self.problem(failure, path: path) }
+        let split: (rest: Data, elements: [Range<Int>])
+        do {
+            if let located {
+                // The document with its cases left out: what is before and after the array, read again.
+                var rest = try file.read(0..<located.array.lowerBound)
+                rest.append(contentsOf: Array("[]".utf8))
+                rest.append(try file.read(located.array.upperBound..<file.size))
+                split = (rest, located.elements)
+            } else {
+                split = (try file.read(0..<file.size), [])
+            }
+        } catch {
+            throw Self.problem(error, path: path)
         }
         let document: JSONReportDocument
         let cases: [Range<Int>]
         do {
-            let split = try JSONArraySplitter.split(data, member: "cases")
             document = try JSONDecoder().decode(JSONReportDocument.self, from: split.rest)
             cases = split.elements
             // The splitter matches the key as written; cases under a key written otherwise (escaped) or given twice
@@ -195,8 +233,6 @@ public struct ReportMerger {
             }
         } catch let problem as Problem {
             throw problem
-        } catch let malformed as JSONArraySplitter.Malformed {
-            throw Problem(description: "\(path) is not a smtpspec JSON report: \(malformed)")
         } catch {
             throw Problem(description: "\(path) is not a smtpspec JSON report: \(Self.reason(error))")
         }
@@ -209,7 +245,7 @@ public struct ReportMerger {
                     + "version \(JSONReportDocument.currentVersion) (run every shard with the same smtpspec)"
             )
         }
-        return ShardFile(path: path, data: data, document: document, cases: cases)
+        return ShardFile(path: path, file: file, document: document, cases: cases)
     }
 
     private static func reason(_ error: any Error, under prefix: String? = nil) -> String {

@@ -69,7 +69,7 @@ struct MismatchCatalogueCLITests {
         }
     }
 
-    @Test("a misspelt mismatch kind in a team file is a located error")
+    @Test("a misspelt mismatch kind in a team file is a located error, and stops `run` before anything is sent")
     func teamTypo() throws {
         try withTeamFile(
             """
@@ -85,6 +85,14 @@ struct MismatchCatalogueCLITests {
             #expect(outcome.error.contains("unknown mismatch kind 'greeting-timout'"))
             #expect(outcome.error.contains("team.reasons.yaml:3:15"))
             #expect(outcome.error.contains("did you mean 'greeting-timeout'?"))
+            // `run` reads a team file before it sends anything (the bundled catalogue alone waits for a failure).
+            let run = try CLITests.smtpspec([
+                "run", "Tests/Fixtures/golden/capability-assertions.smtp.yaml", "--mock", "exchange", "--no-color",
+                "--reasons", team.path,
+            ])
+            #expect(run.status == 2)
+            #expect(run.error.contains("unknown mismatch kind 'greeting-timout'"))
+            #expect(!run.output.contains("passed") && !run.output.contains("failed"), "\(run.output)")
         }
     }
 

@@ -38,6 +38,24 @@ import Testing
         #expect(capabilities.capabilities.count == 3)
     }
 
+    @Test("a line splits at runs of spaces and tabs; KEYWORD=VALUE gives a first parameter only when not empty")
+    func wordSplitting() {
+        let cases: [(line: String, keyword: String?, parameters: [String])] = [
+            ("  SIZE \t 1000  ", "SIZE", ["1000"]),
+            ("AUTH=PLAIN\tLOGIN", "AUTH", ["PLAIN", "LOGIN"]),
+            ("AUTH= LOGIN", "AUTH", ["LOGIN"]),
+            ("=X Y", "=X", ["Y"]),
+            ("X-ÜBER ä", "X-ÜBER", ["ä"]),
+            (" \t ", nil, []),
+            ("", nil, []),
+        ]
+        for (line, keyword, parameters) in cases {
+            let capability = Capability(line: line)
+            #expect(capability?.keyword == keyword, "\(line.debugDescription)")
+            #expect((capability?.parameters ?? []) == parameters, "\(line.debugDescription)")
+        }
+    }
+
     @Test func keywordsMatchIgnoringCaseOnly() {
         let pipelining = Capability(keyword: "PipeLining")
         #expect(pipelining.has(keyword: "PIPELINING"))

@@ -15,17 +15,45 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
     /// Parses a capability line's text. The old form `AUTH=PLAIN LOGIN` becomes keyword `AUTH` with parameters
     /// `PLAIN LOGIN`. Returns `nil` for a line with no keyword.
     public init?(line: String) {
-        // Split on the bytes: a space or tab is ASCII, and splitting on Characters costs far more.
-        var words = line.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
-            .map { String(Substring($0)) }
-        guard !words.isEmpty else { return nil }
-        var keyword = words.removeFirst()
-        if let equals = keyword.utf8.firstIndex(of: UInt8(ascii: "=")), equals != keyword.startIndex {
-            let first = String(keyword[keyword.utf8.index(after: equals)...])
-            keyword = String(keyword[..<equals])
-            if !first.isEmpty { words.insert(first, at: 0) }
+        var line = line
+        line.makeContiguousUTF8()
+        // Split on the bytes, in place: a space or tab is ASCII, and splitting on Characters costs far more.
+        guard
+            let (keyword, parameters) = line.utf8.withContiguousStorageIfAvailable({
+                Self.words(of: $0)
+            }) ?? nil
+        else { return nil }
+        self.init(keyword: keyword, parameters: parameters)
+    }
+
+    /// The keyword and parameters of an EHLO line's bytes; `KEYWORD=VALUE` (seen from some servers, as in
+    /// `AUTH=LOGIN`) is read as the keyword and a first parameter.
+    private static func words(of bytes: UnsafeBufferPointer<UInt8>) -> (String, [String])? {
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
-        self.init(keyword: keyword, parameters: words)
+        var ranges: [Range<Int>] = []
+        var start: Int?
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                if let first = start { ranges.append(first..<index) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let first = start { ranges.append(first..<bytes.count) }
+        guard let head = ranges.first else { return nil }
+        var parameters: [String] = []
+        parameters.reserveCapacity(ranges.count)
+        var keyword = head
+        if let equals = head.first(where: { bytes[$0] == UInt8(ascii: "=") }), equals != head.lowerBound {
+            keyword = head.lowerBound..<equals
+            if equals + 1 < head.upperBound { parameters.append(text(equals + 1..<head.upperBound)) }
+        }
+        for range in ranges.dropFirst() { parameters.append(text(range)) }
+        return (text(keyword), parameters)
     }
 
     /// Whether the keyword is `other`, ignoring case.

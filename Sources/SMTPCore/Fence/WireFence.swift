@@ -18,6 +18,7 @@
 public enum WireFence {
     /// Every character of `value` that cannot be in `slot`, in order (empty when the value may be sent).
     public static func violations(of value: String, in slot: WireSlot) -> [WireFenceViolation] {
+        if holdsNothingRefused(value, in: slot) { return [] }
         var found: [WireFenceViolation] = []
         let scalars = Array(value.unicodeScalars)
         if slot == .headerName, scalars.isEmpty {
@@ -34,6 +35,26 @@ public enum WireFence {
     /// The first violation, or `nil` when the value may be sent.
     public static func firstViolation(of value: String, in slot: WireSlot) -> WireFenceViolation? {
         violations(of: value, in: slot).first
+    }
+
+    /// Whether `value`'s octets hold nothing the slot could refuse: no CR, LF or NUL (nor SOH in a credential), and
+    /// for a header name only printable ASCII but `:`. Every octet that the rules below look at is ASCII, so when
+    /// none is present the value passes, without its scalars being listed (a message's text is checked at every
+    /// send). Otherwise the rules decide.
+    private static func holdsNothingRefused(_ value: String, in slot: WireSlot) -> Bool {
+        let utf8 = value.utf8
+        switch slot {
+        case .chunk:
+            return true
+        case .messageText:
+            return !utf8.contains(0)
+        case .commandLine, .host, .headerValue:
+            return !utf8.contains { $0 == 13 || $0 == 10 || $0 == 0 }
+        case .credential:
+            return !utf8.contains { $0 == 13 || $0 == 10 || $0 == 0 || $0 == 1 }
+        case .headerName:
+            return !utf8.isEmpty && utf8.allSatisfy { (33...126).contains($0) && $0 != UInt8(ascii: ":") }
+        }
     }
 
     private static func kind(

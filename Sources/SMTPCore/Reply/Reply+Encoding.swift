@@ -10,29 +10,46 @@ extension Reply {
     }
 
     /// The reply as bytes on the wire, every line ended by CRLF: ``encodedLines``, written straight into one buffer.
-    ///
-    /// Lines without CR or LF (every reply but a broken persona's) are written as they are, with no split.
     public var encoded: [UInt8] {
-        let digits = Array(code.description.utf8)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 6 })
-        func write(_ line: Substring.UTF8View, last: Bool) {
-            bytes.append(contentsOf: digits)
+        encode(into: &bytes)
+        return bytes
+    }
+
+    /// Appends the reply as bytes on the wire to `bytes` (see ``encoded``): for a server that gathers the replies
+    /// to one read in one buffer.
+    ///
+    /// Lines without CR or LF (every reply but a broken persona's) are copied as they are, with no split.
+    public func encode(into bytes: inout [UInt8]) {
+        let value = code.value
+        // A valid code is three digits (ReplyCode keeps it in 200...599); anything else is written as it is.
+        let digits: (UInt8, UInt8, UInt8)? =
+            (100...999).contains(value)
+            ? (UInt8(48 + value / 100), UInt8(48 + value / 10 % 10), UInt8(48 + value % 10)) : nil
+        func write(_ line: Substring, last: Bool) {
+            if let digits {
+                bytes.append(digits.0)
+                bytes.append(digits.1)
+                bytes.append(digits.2)
+            } else {
+                bytes.append(contentsOf: code.description.utf8)
+            }
             if !last {
                 bytes.append(UInt8(ascii: "-"))
             } else if !line.isEmpty {
                 bytes.append(UInt8(ascii: " "))
             }
-            bytes.append(contentsOf: line)
+            var line = line
+            line.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(13)
             bytes.append(10)
         }
+        bytes.reserveCapacity(bytes.count + lines.reduce(0) { $0 + $1.utf8.count + 6 })
         if !lines.contains(where: { $0.utf8.contains { $0 == 13 || $0 == 10 } }) {
-            for (index, line) in lines.enumerated() { write(line[...].utf8, last: index == lines.count - 1) }
-            return bytes
+            for (index, line) in lines.enumerated() { write(line[...], last: index == lines.count - 1) }
+            return
         }
         let safeLines = lines.flatMap(\.linesAtAnyLineEnd)
-        for (index, line) in safeLines.enumerated() { write(line.utf8, last: index == safeLines.count - 1) }
-        return bytes
+        for (index, line) in safeLines.enumerated() { write(line, last: index == safeLines.count - 1) }
     }
 }

@@ -89,6 +89,12 @@ public struct SMTPSessionState: Sendable, Hashable {
         )
     }
 
+    /// Updates the state from the reply to EHLO or LHLO whose capabilities the caller has already read from it
+    /// (`EHLOCapabilities(reply: reply)`).
+    public mutating func didReceive(_ reply: Reply, for kind: CommandKind, capabilities: EHLOCapabilities) {
+        apply(reply.code, for: kind, capabilities: kind == .ehlo || kind == .lhlo ? capabilities : nil)
+    }
+
     /// Updates the state from a reply code alone (capabilities stay unknown).
     public mutating func didReceive(code: ReplyCode, for kind: CommandKind) {
         apply(code, for: kind, capabilities: nil)

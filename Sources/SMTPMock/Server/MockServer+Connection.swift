@@ -90,12 +90,13 @@ extension MockServer {
         spool: inout Spool,
         log: Logger
     ) async throws -> Bool {
-        var pending = ByteBuffer()
+        // The replies to one read go out in one write.
+        var pending: [UInt8] = []
         for action in actions {
             switch action {
             case .reply(let reply):
                 log.debug("reply", metadata: ["reply": "\(reply)"])
-                pending.writeBytes(reply.encoded)
+                reply.encode(into: &pending)
             case .delay(let duration):
                 try await flush(&pending, outbound)
                 try await Task.sleep(for: duration)
@@ -133,13 +134,13 @@ extension MockServer {
                     log.error("cannot write to the maildir", metadata: ["error": "\(error)"])
                 }
                 spool.current = nil
+                // Values the log's own thread writes out, rather than text made here on the event loop.
                 log.info(
                     "message accepted",
                     metadata: [
-                        // As an array of strings prints, without the generic description's cost.
-                        "from": "<\(message.reversePath)>",
-                        "to": "[\(message.forwardPaths.map { $0.debugDescription }.joined(separator: ", "))]",
-                        "octets": "\(message.octets)", "queue-id": "\(message.queueID)",
+                        "from": .stringConvertible(LoggedPath(path: message.reversePath)),
+                        "to": .stringConvertible(LoggedPaths(recipients: message.recipients)),
+                        "octets": .stringConvertible(message.octets), "queue-id": .string(message.queueID),
                     ]
                 )
             case .startTLS:
@@ -147,12 +148,12 @@ extension MockServer {
                 // ClientHello as soon as it reads the 220, and had the handler come later those bytes would be
                 // read as plaintext (and discarded as text pipelined after STARTTLS).
                 let readyReply = pending
-                pending = ByteBuffer()
+                pending = []
                 let context = tlsContext
                 let channel = connection.channel
                 try await channel.eventLoop.submit {
-                    if readyReply.readableBytes > 0 {
-                        channel.writeAndFlush(readyReply, promise: nil)
+                    if !readyReply.isEmpty {
+                        channel.writeAndFlush(ByteBuffer(bytes: readyReply), promise: nil)
                     }
                     let sync = channel.pipeline.syncOperations
                     try sync.addHandler(NIOSSLServerHandler(context: context), position: .first)
@@ -167,10 +168,21 @@ extension MockServer {
         return true
     }
 
-    private func flush(_ pending: inout ByteBuffer, _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws
-    {
-        guard pending.readableBytes > 0 else { return }
-        try await outbound.write(pending)
-        pending = ByteBuffer()
+    private func flush(_ pending: inout [UInt8], _ outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) async throws {
+        guard !pending.isEmpty else { return }
+        try await outbound.write(ByteBuffer(bytes: pending))
+        pending.removeAll(keepingCapacity: true)
     }
+}
+
+/// A reverse-path as the log shows it: `<chris@contoso.com>`, `<>` for the null path.
+private struct LoggedPath: CustomStringConvertible, Sendable {
+    let path: String
+    var description: String { "<\(path)>" }
+}
+
+/// Forward-paths as the log shows them, as an array of strings prints: `["kate@fabrikam.com", "dan@fabrikam.com"]`.
+private struct LoggedPaths: CustomStringConvertible, Sendable {
+    let recipients: [ReceivedMessage.Recipient]
+    var description: String { "[\(recipients.map(\.forwardPath.debugDescription).joined(separator: ", "))]" }
 }

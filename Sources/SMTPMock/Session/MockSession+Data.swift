@@ -148,28 +148,34 @@ extension MockSession {
     /// Identifiers for the accepted message, derived from the connection and message numbers so
     /// the same conversation always gets the same ones.
     private func identifiers() -> MessageIdentifiers {
-        let seed = "\(persona.hostname)/\(environment.connectionNumber)/\(messagesAccepted)"
-        let digest = Array(SHA256.hash(data: Array(seed.utf8)))
-        // The GUID's 32 hex digits (8-4-4-4-12) and the queue id's first 10, upper case, written as bytes at once.
-        var guid: [UInt8] = []
-        guid.reserveCapacity(36)
-        var queue: [UInt8] = []
-        queue.reserveCapacity(10)
-        func append(_ nibble: UInt8) {
-            guid.append(Self.hexDigits[Int(nibble)])
-            if queue.count < 10 { queue.append(Self.upperHexDigits[Int(nibble)]) }
+        var seed = "\(persona.hostname)/\(environment.connectionNumber)/\(messagesAccepted)"
+        var hasher = SHA256()
+        seed.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize().withUnsafeBytes { digest in
+            // The GUID's 32 hex digits (8-4-4-4-12) and the queue id's first 10, upper case, written in place.
+            let guid = String(unsafeUninitializedCapacity: 36) { out in
+                var at = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[at] = UInt8(ascii: "-")
+                        at += 1
+                    }
+                    out[at] = Self.hexDigits[Int(digest[index] >> 4)]
+                    out[at + 1] = Self.hexDigits[Int(digest[index] & 0x0F)]
+                    at += 2
+                }
+                return at
+            }
+            let queue = String(unsafeUninitializedCapacity: 10) { out in
+                for index in 0..<5 {
+                    out[2 * index] = Self.upperHexDigits[Int(digest[index] >> 4)]
+                    out[2 * index + 1] = Self.upperHexDigits[Int(digest[index] & 0x0F)]
+                }
+                return 10
+            }
+            let internalID = digest.prefix(6).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 10_000_000_000_000
+            return MessageIdentifiers(messageID: guid, internalID: String(internalID), queueID: queue)
         }
-        for (index, byte) in digest.prefix(16).enumerated() {
-            if index == 4 || index == 6 || index == 8 || index == 10 { guid.append(UInt8(ascii: "-")) }
-            append(byte >> 4)
-            append(byte & 0x0F)
-        }
-        let internalID = digest.prefix(6).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } % 10_000_000_000_000
-        return MessageIdentifiers(
-            messageID: String(decoding: guid, as: UTF8.self),
-            internalID: String(internalID),
-            queueID: String(decoding: queue, as: UTF8.self)
-        )
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

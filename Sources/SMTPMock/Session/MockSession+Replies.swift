@@ -13,30 +13,41 @@ extension MockSession {
     /// is used as written, and a placeholder's value is looked up only when the template names it.
     func render(_ template: ReplyTemplate, _ values: ReplyValues = ReplyValues()) -> Reply {
         let code = ReplyCode(template.code) ?? .localError
+        guard template.hasPlaceholders else { return Reply(code: code, lines: template.lines) }
+        // What the closure reads, taken out first: a closure that reads `self` copies the whole session.
+        let session = SessionPlaceholders(
+            host: persona.hostname,
+            date: dateText,
+            clientIP: environment.clientAddress,
+            helo: helo,
+            sizeLimit: persona.sizeLimit
+        )
         let lines = template.rendered { name in
-            values.value(named: name) ?? sessionValue(name)
+            values.value(named: name) ?? session.value(named: name)
         }
         return Reply(code: code, lines: lines)
-    }
-
-    /// The placeholders every reply may use: `{host}`, `{date}`, `{client-ip}`, `{helo}`, `{size}`.
-    private func sessionValue(_ name: Substring) -> String? {
-        switch name {
-        case "host": return persona.hostname
-        case "date": return dateText
-        case "client-ip": return environment.clientAddress
-        case "helo": return helo ?? ""
-        case "size": return persona.sizeLimit.map(String.init) ?? "0"
-        default: return nil
-        }
     }
 
     /// A date as RFC 5322 §3.3 writes it, in the local time zone: `Fri, 5 Aug 2016 16:24:41 -0700`.
     ///
     /// Written from `localtime_r` fields rather than with a `DateFormatter`: one formatter per session cost memory
     /// that a long-running mock never got back.
+    ///
+    /// Sessions that start in the same second share the text, written once (the greeting of the default persona
+    /// shows it, so every session asks).
     static func rfc5322Date(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        let second = Int(date.timeIntervalSince1970.rounded(.down))
+        if let last = lastDate.withLock({ $0 }), last.second == second { return last.text }
+        let text = formatRFC5322Date(second)
+        lastDate.withLock { $0 = (second, text) }
+        return text
+    }
+
+    /// The last date written, by its second since 1970.
+    private static let lastDate = Locked<(second: Int, text: String)?>(nil)
+
+    private static func formatRFC5322Date(_ second: Int) -> String {
+        var seconds = time_t(second)
         var fields = tm()
         guard localtime_r(&seconds, &fields) != nil else { return "Thu, 1 Jan 1970 00:00:00 +0000" }
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
@@ -78,5 +89,25 @@ extension MockSession {
 
     static func keyword(_ capability: String) -> String {
         capability.split(separator: " ", maxSplits: 1).first.map { $0.uppercased() } ?? ""
+    }
+}
+
+/// The placeholders every reply may use: `{host}`, `{date}`, `{client-ip}`, `{helo}`, `{size}`.
+private struct SessionPlaceholders {
+    let host: String
+    let date: String
+    let clientIP: String
+    let helo: String?
+    let sizeLimit: Int?
+
+    func value(named name: Substring) -> String? {
+        switch name {
+        case "host": return host
+        case "date": return date
+        case "client-ip": return clientIP
+        case "helo": return helo ?? ""
+        case "size": return sizeLimit.map(String.init) ?? "0"
+        default: return nil
+        }
     }
 }

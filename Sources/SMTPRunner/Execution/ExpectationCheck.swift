@@ -8,7 +8,14 @@ public enum ExpectationCheck {
     ///
     /// Checks, in order: the reply alternatives (class, code, enhanced status code), the text regex, the
     /// capabilities (with parameters and comparisons) and the capabilities that must be absent.
-    public static func mismatches(of reply: Reply, against expectation: Expectation) -> [Mismatch] {
+    ///
+    /// `capabilities` reads the reply's EHLO capabilities, when the expectation names any: a caller that has
+    /// already read them (the runner, for the session's state) passes them on instead of their being read twice.
+    public static func mismatches(
+        of reply: Reply,
+        against expectation: Expectation,
+        capabilities: (Reply) -> EHLOCapabilities = EHLOCapabilities.init(reply:)
+    ) -> [Mismatch] {
         var found: [Mismatch] = []
         if !expectation.acceptsReply(reply) {
             found.append(.reply(reply))
@@ -20,7 +27,7 @@ public enum ExpectationCheck {
             }
         }
         if !expectation.capabilities.isEmpty || !expectation.lacks.isEmpty {
-            let capabilities = EHLOCapabilities(reply: reply)
+            let capabilities = capabilities(reply)
             for requirement in expectation.capabilities {
                 if let mismatch = mismatch(of: requirement, in: capabilities) { found.append(mismatch) }
             }

@@ -19,8 +19,7 @@ extension SessionRunner {
         let kind = step.command ?? .raw
         willSend(kind)
         do {
-            transcript.client(line.shown)
-            try await connection.write(Array((line.wire + "\r\n").utf8))
+            try await write(line.wire, showing: line.shown, on: connection)
             let reply = try await connection.readReply(timeout: step.timeout)
             transcript.server(reply)
             noteSessionEffects(of: kind, line: line.shown, reply: reply)
@@ -29,5 +28,16 @@ extension SessionRunner {
             fail(&result, error, phase: .command, took: ContinuousClock.now - clock)
         }
         return result
+    }
+
+    /// Writes the command line `wire` and CRLF, then notes `shown` in the transcript, whether or not the write
+    /// went through: the note is made while the server reads the line, not before it is sent, so that the time
+    /// to its reply does not include it.
+    func write(_ wire: String, showing shown: String, on connection: SMTPConnection) async throws(TransportError) {
+        defer { transcript.client(shown) }
+        var line = Array(wire.utf8)
+        line.append(13)
+        line.append(10)
+        try await connection.write(line)
     }
 }

@@ -16,8 +16,7 @@ extension SessionRunner {
         willSend(.data)
         var phase = FailurePhase.command
         do {
-            transcript.client("DATA")
-            try await connection.write(Array("DATA\r\n".utf8))
+            try await write("DATA", showing: "DATA", on: connection)
             let first = try await connection.readReply(timeout: data.initiationTimeout)
             transcript.server(first)
             let recipients = acceptedRecipients
@@ -49,8 +48,12 @@ extension SessionRunner {
     /// Sends a message after 354: dot-stuffed, then the final `.`.
     func sendMessage(_ message: PlanText, on connection: SMTPConnection) async throws(TransportError) {
         let bytes = MessageEncoder.dotStuffed(Array(message.wire(captures: captures).utf8))
-        recordMessage(message, dotStuffed: true)
-        transcript.client(".")
+        // Noted once the message is written (or its write failed): while the server reads it, off the path to its
+        // reply.
+        defer {
+            recordMessage(message, dotStuffed: true)
+            transcript.client(".")
+        }
         try await connection.write(bytes)
     }
 

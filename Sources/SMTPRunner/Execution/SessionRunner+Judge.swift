@@ -33,7 +33,11 @@ extension SessionRunner {
         result.reply = shownReply
         result.replyRole = role
         result.duration = took
-        var mismatches = ExpectationCheck.mismatches(of: shownReply, against: step.expectation)
+        var mismatches = ExpectationCheck.mismatches(
+            of: shownReply,
+            against: step.expectation,
+            capabilities: capabilities(of:)
+        )
         if mismatches.isEmpty, reply.enhancedStatusCodeDefect != nil {
             mismatches.append(.enhancedCodeContradiction(shownReply))
         }
@@ -130,12 +134,25 @@ extension SessionRunner {
     /// Updates the session state after a command and its reply, and keeps the lines of the recipients accepted in
     /// the current transaction (an LMTP server replies once per recipient after the message).
     func noteSessionEffects(of kind: CommandKind, line: String, reply: Reply) {
-        session.didReceive(reply, for: kind)
+        if kind == .ehlo || kind == .lhlo {
+            session.didReceive(reply, for: kind, capabilities: capabilities(of: reply))
+        } else {
+            session.didReceive(reply, for: kind)
+        }
         switch kind {
         case .quit: quitSent = true
         case .rcpt where reply.isPositiveCompletion: acceptedRecipients.append(line)
         case .mail, .rset, .ehlo, .helo, .lhlo, .starttls: acceptedRecipients = []
         default: break
         }
+    }
+
+    /// The EHLO capabilities of `reply`, read once: the session's state and the step's expectation both need
+    /// those of the same reply.
+    func capabilities(of reply: Reply) -> EHLOCapabilities {
+        if let last = lastCapabilities, last.reply == reply { return last.capabilities }
+        let capabilities = EHLOCapabilities(reply: reply)
+        lastCapabilities = (reply, capabilities)
+        return capabilities
     }
 }

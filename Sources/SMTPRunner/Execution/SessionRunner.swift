@@ -31,6 +31,8 @@ final class SessionRunner {
     var quitSent = false
     /// The name TLS verifies on the current connection: the host in the file, or the MX host.
     var tlsName = ""
+    /// The last reply whose EHLO capabilities were read, and them (see ``capabilities(of:)``).
+    var lastCapabilities: (reply: Reply, capabilities: EHLOCapabilities)?
 
     init(plan: SessionPlan, options: RunnerOptions, pinnedExchanger: MXRecord? = nil) {
         self.plan = plan
@@ -190,9 +192,8 @@ final class SessionRunner {
     func politeQuit(_ connection: SMTPConnection) async {
         guard !connection.isClosed, !quitSent else { return }
         quitSent = true
-        transcript.client("QUIT")
         do {
-            try await connection.write(Array("QUIT\r\n".utf8))
+            try await write("QUIT", showing: "QUIT", on: connection)
             let reply = try await connection.readReply(timeout: options.quitGracePeriod)
             transcript.server(reply)
         } catch {

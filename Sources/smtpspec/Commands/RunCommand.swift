@@ -145,12 +145,19 @@ struct RunCommand: AsyncParsableCommand {
             total: shard.caseCount(of: identity.cases)
         )
         var spoolError: (any Error)?
+        var catalogueError: ReasonsCatalogueError?
         let tally = try await play(selected, personas: personas, captures: captures, shard: shard) { finished in
             // One case may have several results (`each: true`, one per MX host): its lines print together, and the
             // progress line counts it once.
             var lines: [String] = []
             for result in finished.results {
-                let reported = ReportedCase(result: result, catalogue: catalogue, mask: mask)
+                let reported: ReportedCase
+                do throws(ReasonsCatalogueError) {
+                    reported = try ReportedCase(result: result, mask: mask, catalogue: catalogue)
+                } catch {
+                    catalogueError = catalogueError ?? error
+                    return false
+                }
                 lines.append(console.caseLine(reported.result, explanation: reported.explanation))
                 do {
                     try spool.add(reported, ordinal: finished.ordinal)
@@ -166,6 +173,13 @@ struct RunCommand: AsyncParsableCommand {
             return spoolError == nil
         }
         progress.clear()
+        if let catalogueError {
+            Console.err(
+                catalogueError.rendered + "\nno case was started after it"
+                    + (tally.skipped > 0 ? ", \(tally.skipped) not played\n" : "\n")
+            )
+            throw ExitStatus.internalError
+        }
         let summary: RunSummary
         if let spoolError {
             Console.err(
@@ -210,9 +224,17 @@ struct RunCommand: AsyncParsableCommand {
         return compiled
     }
 
-    private func loadCatalogue() throws -> ReasonsCatalogue {
+    /// The catalogue failures are explained with, asked for when a failure needs it. A team's file (`--reasons`) is
+    /// read now, so that its errors stop the run before anything is sent; the bundled catalogue alone is only checked
+    /// to be installed here and parsed by the first failure (16 ms of every run, which a passing run never needs).
+    private func loadCatalogue() throws -> () throws(ReasonsCatalogueError) -> ReasonsCatalogue {
         do {
-            return try ReasonsCatalogue.load(reasonsFile: reasons)
+            guard let reasons else {
+                try ReasonsCatalogue.checkBundledInstalled()
+                return { () throws(ReasonsCatalogueError) in try ReasonsCatalogue.bundled() }
+            }
+            let merged = try ReasonsCatalogue.load(reasonsFile: reasons)
+            return { () throws(ReasonsCatalogueError) in merged }
         } catch {
             Console.err(error.rendered + "\n")
             throw ExitStatus.invalidInput

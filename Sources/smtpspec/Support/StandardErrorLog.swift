@@ -180,8 +180,14 @@ struct StandardErrorLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var extra = metadataProvider?.get() ?? [:]
-        if let own = event.metadata { extra.merge(own) { $1 } }
+        // The call's own metadata as it is, unless a provider's must be merged in first (a merge copies).
+        var extra: Logger.Metadata
+        if let provided = metadataProvider?.get(), !provided.isEmpty {
+            extra = provided
+            if let own = event.metadata { extra.merge(own) { $1 } }
+        } else {
+            extra = event.metadata ?? [:]
+        }
         if let error = event.error {
             extra["error.message"] = "\(error)"
             extra["error.type"] = "\(String(reflecting: type(of: error)))"
