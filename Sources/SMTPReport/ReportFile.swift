@@ -4,32 +4,32 @@ import Foundation
 /// while it is read (a shard's report still being written, or rewritten), reading gives an error instead of the
 /// process ending with SIGBUS, which is what touching a mapped page past the new end does.
 ///
-/// The file stays open while the merge runs, so that every read is of the same file even if its path is replaced.
+/// The file stays open, so that every read is of the same file even if its path is replaced, until ``release()``:
+/// a merge of many shards releases each after reading it through (each holding a descriptor would run into the
+/// limit on open files), and a released file is opened again for each read, and refused if its path now names
+/// another file.
 final class ReportFile {
     /// Why the file cannot be read.
-    enum Failure: Error {
+    enum Failure: Error, Equatable {
         /// It cannot be opened or read: the system's reason.
         case unreadable(String)
         /// It is larger than a merge reads.
         case tooLarge(size: Int)
         /// It ended before `offset`, where it had `size` bytes when it was opened.
         case shrank(size: Int, offset: Int)
+        /// Its path names another file than the one first read.
+        case replaced
     }
 
     /// The file's size when it was opened.
     let size: Int
-    private let descriptor: Int32
+    private let path: String
+    private let identity: (device: UInt64, inode: UInt64)
+    private var descriptor: Int32?
 
     /// Opens `path`, refusing a file larger than `maximumSize` or one that is not a regular file.
     init(path: String, maximumSize: Int) throws(Failure) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw .unreadable(reason)
-        }
+        let (descriptor, status) = try Self.openFile(path)
         guard status.st_mode & S_IFMT == S_IFREG else {
             close(descriptor)
             throw .unreadable("not a regular file")
@@ -38,12 +38,20 @@ final class ReportFile {
             close(descriptor)
             throw .tooLarge(size: Int(status.st_size))
         }
+        self.path = path
         self.descriptor = descriptor
         self.size = Int(status.st_size)
+        self.identity = (UInt64(status.st_dev), UInt64(status.st_ino))
     }
 
     deinit {
-        close(descriptor)
+        release()
+    }
+
+    /// Closes the file; later reads open it again.
+    func release() {
+        if let descriptor { close(descriptor) }
+        descriptor = nil
     }
 
     /// The bytes at `range`; every one of them, or an error.
@@ -59,6 +67,24 @@ final class ReportFile {
 
     /// Reads into `buffer` from `offset` until it is full or the file ends; how many bytes were read.
     fileprivate func fill(_ buffer: UnsafeMutableRawBufferPointer, from offset: Int) -> Result<Int, Failure> {
+        let descriptor: Int32
+        var reopened = false
+        if let open = self.descriptor {
+            descriptor = open
+        } else {
+            do {
+                let (again, status) = try Self.openFile(path)
+                guard UInt64(status.st_dev) == identity.device, UInt64(status.st_ino) == identity.inode else {
+                    close(again)
+                    return .failure(.replaced)
+                }
+                descriptor = again
+                reopened = true
+            } catch {
+                return .failure(error)
+            }
+        }
+        defer { if reopened { close(descriptor) } }
         var done = 0
         while done < buffer.count {
             let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
@@ -70,6 +96,18 @@ final class ReportFile {
             done += got
         }
         return .success(done)
+    }
+
+    private static func openFile(_ path: String) throws(Failure) -> (Int32, stat) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw .unreadable(reason)
+        }
+        return (descriptor, status)
     }
 }
 

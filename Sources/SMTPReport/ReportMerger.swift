@@ -46,7 +46,25 @@ public struct ReportMerger {
     ///
     /// - Throws: ``Problem`` when the reports cannot be merged; ``ReportWriteError`` when a file cannot be written.
     public func merge(into destinations: [ReportDestination], transcripts: String? = nil) throws -> Outcome {
-        let shards = try paths.map { path in try read(path) }
+        try merge(into: destinations, transcripts: transcripts, openShards: Self.maximumOpenShards, afterReading: {})
+    }
+
+    /// The most shards whose files stay open through a merge; with more, each is closed once read through and
+    /// opened again for each case (a descriptor each would run into the limit on open files, 1,024 by default).
+    static let maximumOpenShards = 64
+
+    /// ``merge(into:transcripts:)`` keeping files open for at most `openShards` shards, with `afterReading` called
+    /// once every report has been read through and before any case is decoded: for a test to change a shard's file
+    /// meanwhile.
+    func merge(
+        into destinations: [ReportDestination],
+        transcripts: String?,
+        openShards: Int,
+        afterReading: () throws -> Void
+    ) throws -> Outcome {
+        let keepOpen = paths.count <= openShards
+        let shards = try paths.map { path in try read(path, keepOpen: keepOpen) }
+        try afterReading()
         let documents = shards.map { ($0.path, $0.document) }
         guard let (firstPath, first) = documents.first else { throw Problem(description: "no report to merge") }
         guard let suite = first.suite, let shard = first.shard else {
@@ -181,6 +199,11 @@ public struct ReportMerger {
             return Problem(description: "cannot read \(path): \(reason)")
         case .tooLarge(let size):
             return Problem(description: "\(path): \(size) bytes, more than a merge reads (\(maximumFileSize))")
+        case .replaced:
+            return Problem(
+                description: "\(path) was replaced by another file while it was merged: is a shard still writing "
+                    + "it? Merge once every shard has finished"
+            )
         case .shrank(let size, let offset):
             return Problem(
                 description: "\(path) became shorter while it was merged (\(size) bytes when opened, it ends at "
@@ -189,7 +212,7 @@ public struct ReportMerger {
         }
     }
 
-    private func read(_ path: String) throws -> ShardFile {
+    private func read(_ path: String, keepOpen: Bool) throws -> ShardFile {
         let file: ReportFile
         do {
             file = try ReportFile(path: path, maximumSize: Self.maximumFileSize)
@@ -219,6 +242,7 @@ public struct ReportMerger {
         } catch {
             throw Self.problem(error, path: path)
         }
+        if !keepOpen { file.release() }
         let document: JSONReportDocument
         let cases: [Range<Int>]
         do {

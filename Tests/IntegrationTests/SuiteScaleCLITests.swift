@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import SMTPReport
+
 /// A suite played session by session: `--jobs` within one file, `--shard` by case, `smtpspec merge`, and the
 /// reports' order, all through the binary against the mock.
 @Suite("Sessions in parallel, shards and merge")
@@ -169,6 +171,52 @@ struct SuiteScaleCLITests {
             #expect(outcome.status == 2, "\(inputs)")
             #expect(outcome.error.contains(message), "\(outcome.error)")
             #expect(!FileManager.default.fileExists(atPath: "\(dir)/out.xml"))
+        }
+    }
+
+    @Test("a shard's report cut short or replaced during a merge is refused; reopened between reads, the same merge")
+    func shardChangedDuringMerge() throws {
+        let dir = try Self.folder()
+        for index in 1...2 {
+            _ = try CLITests.smtpspec(
+                ["run"] + Self.suite + ["--mock", "--shard", "\(index)/2", "--report", "json:\(dir)/s\(index).json"]
+            )
+        }
+        let merger = ReportMerger(paths: ["\(dir)/s1.json", "\(dir)/s2.json"])
+        let kept = ReportDestination(format: .json, path: "\(dir)/kept.json")
+        _ = try merger.merge(into: [kept], transcripts: nil, openShards: 2) {}
+        // Every file closed once read through, and opened again for each case: the same merged report.
+        let reopened = ReportDestination(format: .json, path: "\(dir)/reopened.json")
+        _ = try merger.merge(into: [reopened], transcripts: nil, openShards: 1) {}
+        #expect(
+            Self.essentials(try Self.json("\(dir)/reopened.json")) == Self.essentials(try Self.json("\(dir)/kept.json"))
+        )
+        let original = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/s2.json"))
+        for openShards in [2, 1] {
+            // Cut short after it was read through (a mapped file ended the process with SIGBUS here).
+            try original.write(to: URL(fileURLWithPath: "\(dir)/s2.json"))
+            let out = ReportDestination(format: .junit, path: "\(dir)/out.xml")
+            let error = #expect(throws: ReportMerger.Problem.self) {
+                try merger.merge(into: [out], transcripts: nil, openShards: openShards) {
+                    let handle = try #require(FileHandle(forWritingAtPath: "\(dir)/s2.json"))
+                    try handle.truncate(atOffset: UInt64(original.count / 2))
+                    try handle.close()
+                }
+            }
+            #expect(error?.description.contains("s2.json became shorter while it was merged") == true, "\(openShards)")
+            #expect(!FileManager.default.fileExists(atPath: "\(dir)/out.xml"))
+        }
+        // Replaced by another file under the same name: an open file reads on from the one it opened, a closed one
+        // is refused.
+        try original.write(to: URL(fileURLWithPath: "\(dir)/s2.json"))
+        let replaced = try #expect(throws: ReportMerger.Problem.self) {
+            try merger.merge(into: [], transcripts: nil, openShards: 1) {
+                try original.write(to: URL(fileURLWithPath: "\(dir)/s2.json"), options: .atomic)
+            }
+        }
+        #expect(replaced?.description.contains("s2.json was replaced by another file while it was merged") == true)
+        _ = try merger.merge(into: [], transcripts: nil, openShards: 2) {
+            try original.write(to: URL(fileURLWithPath: "\(dir)/s2.json"), options: .atomic)
         }
     }
 

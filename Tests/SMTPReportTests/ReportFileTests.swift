@@ -46,12 +46,27 @@ struct ReportFileTests {
     @Test("a file larger than the limit, a directory and a missing file are refused when opened")
     func refusedWhenOpened() throws {
         try Self.withFile(Array(repeating: 0x20, count: 11)) { path in
-            #expect(throws: ReportFile.Failure.self) { try ReportFile(path: path, maximumSize: 10) }
+            #expect(throws: ReportFile.Failure.tooLarge(size: 11)) { try ReportFile(path: path, maximumSize: 10) }
         }
-        #expect(throws: ReportFile.Failure.self) {
+        #expect(throws: ReportFile.Failure.unreadable("not a regular file")) {
             try ReportFile(path: FileManager.default.temporaryDirectory.path, maximumSize: 10)
         }
-        #expect(throws: ReportFile.Failure.self) { try ReportFile(path: "/nonexistent/report.json", maximumSize: 10) }
+        #expect(throws: ReportFile.Failure.unreadable("No such file or directory")) {
+            try ReportFile(path: "/nonexistent/report.json", maximumSize: 10)
+        }
+    }
+
+    @Test("a released file is opened again for each read, and refused once its path names another file")
+    func released() throws {
+        try Self.withFile(Array("0123456789".utf8)) { path in
+            let file = try ReportFile(path: path, maximumSize: 100)
+            file.release()
+            #expect(try file.read(2..<5) == Data("234".utf8))
+            let other = path + ".new"
+            try Data("0123456789".utf8).write(to: URL(fileURLWithPath: other))
+            #expect(rename(other, path) == 0)
+            #expect(throws: ReportFile.Failure.replaced) { try file.read(2..<5) }
+        }
     }
 
     @Test("a report of several windows splits as it does in memory, elements across window edges included")
@@ -76,6 +91,16 @@ struct ReportFileTests {
             #expect(located.elements == inMemory.elements)
             let last = try #require(located.elements.last)
             #expect(try file.read(last) == Data(bytes[last]))
+        }
+        // The member's name across the first window's edge: read again from its start, behind the window.
+        let padding = String(repeating: "p", count: ReportFileBytes.windowSize - 14)
+        let straddling = Array((#"{"pad": ""# + padding + #"", "cases": [1, [2]]}"#).utf8)
+        let name = try #require(straddling.indices.first { straddling[$0...].starts(with: Array("\"cases\"".utf8)) })
+        #expect(name < ReportFileBytes.windowSize && name + 7 > ReportFileBytes.windowSize)
+        try Self.withFile(straddling) { path in
+            var windowed = ReportFileBytes(file: try ReportFile(path: path, maximumSize: straddling.count))
+            let located = try #require(try JSONArraySplitter.locate(member: "cases", in: &windowed))
+            #expect(located.elements.map { String(decoding: straddling[$0], as: UTF8.self) } == ["1", "[2]"])
         }
     }
 }

@@ -44,7 +44,12 @@ extension Reply {
             bytes.append(13)
             bytes.append(10)
         }
-        bytes.reserveCapacity(bytes.count + lines.reduce(0) { $0 + $1.utf8.count + 6 })
+        // Room for the whole reply at once; doubling, since a server appends many replies to one buffer and
+        // reserving exactly would copy it at each.
+        let needed = lines.reduce(0) { $0 + $1.utf8.count + 6 }
+        if bytes.capacity - bytes.count < needed {
+            bytes.reserveCapacity(max(bytes.count + needed, 2 * bytes.capacity))
+        }
         if !lines.contains(where: { $0.utf8.contains { $0 == 13 || $0 == 10 } }) {
             for (index, line) in lines.enumerated() { write(line[...], last: index == lines.count - 1) }
             return

@@ -225,12 +225,15 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// The catalogue failures are explained with, asked for when a failure needs it. A team's file (`--reasons`) is
-    /// read now, so that its errors stop the run before anything is sent; the bundled catalogue alone is only checked
-    /// to be installed here and parsed by the first failure (16 ms of every run, which a passing run never needs).
+    /// read now, so that its errors stop the run before anything is sent. The bundled catalogue alone is only checked
+    /// to be installed here, and parsed (16 ms) on a thread of its own while the run goes on: the run does not wait
+    /// for it, and the first failure, explained on the suite's event loop among running sessions, finds it ready
+    /// rather than holding that loop while it is parsed.
     private func loadCatalogue() throws -> () throws(ReasonsCatalogueError) -> ReasonsCatalogue {
         do {
             guard let reasons else {
                 try ReasonsCatalogue.checkBundledInstalled()
+                Thread.detachNewThread { _ = try? ReasonsCatalogue.bundled() }
                 return { () throws(ReasonsCatalogueError) in try ReasonsCatalogue.bundled() }
             }
             let merged = try ReasonsCatalogue.load(reasonsFile: reasons)
