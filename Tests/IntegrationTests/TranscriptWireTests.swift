@@ -12,7 +12,7 @@ struct TranscriptWireTests {
           - ehlo: contoso.com
           - mail-from: chris@contoso.com
           - rcpt: kate@fabrikam.com
-          - VERB: "Subject: dots\\r\\n\\r\\n.line with dot\\r\\nplain line\\r\\n"
+          - VERB: "Subject: dots\\r\\n\\r\\n.line with dot\\r\\nplain line\\r\\n.\\u0301 accented dot\\r\\n"
           - quit
         """
 
@@ -36,12 +36,14 @@ struct TranscriptWireTests {
         let output = try run("data")
         #expect(output.contains("C: ..line with dot"), "\(output)")
         #expect(output.contains("C: plain line"))
+        // Stuffed by its first octet, as the wire has it, though a combining mark makes the dot part of a character.
+        #expect(output.contains("C: ..\u{301} accented dot"), "\(output)")
     }
 
     @Test("a BDAT chunk is shown as sent, without dot-stuffing")
     func bdatIsNotDotStuffed() throws {
         let output = try run("bdat")
-        #expect(output.contains("C: BDAT 45 LAST"), "\(output)")
+        #expect(output.contains("C: BDAT 63 LAST"), "\(output)")
         #expect(output.contains("C: .line with dot"), "\(output)")
         #expect(!output.contains("C: ..line with dot"), "\(output)")
     }

@@ -3,7 +3,9 @@ extension StringProtocol {
     /// an empty last line, and an empty text is one empty line.
     ///
     /// Splits on the UTF-8 bytes (a line end is ASCII, so no character is ever cut), which costs far less than
-    /// splitting on `Character`s, where CRLF is one grapheme cluster.
+    /// splitting on `Character`s, where CRLF is one grapheme cluster. Inlinable, so that other modules get it
+    /// specialized for their string type: unspecialized, every byte went through a protocol witness.
+    @inlinable
     public var linesAtAnyLineEnd: [SubSequence] {
         var lines: [SubSequence] = []
         let bytes = utf8

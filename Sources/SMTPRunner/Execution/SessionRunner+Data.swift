@@ -171,9 +171,12 @@ extension SessionRunner {
     private func recordMessage(_ message: PlanText, dotStuffed: Bool) {
         let lines = message.redacted(captures: captures).linesAtAnyLineEnd
         let content = lines.last?.isEmpty == true ? lines.dropLast() : lines[...]
-        for line in content.prefix(200) {
-            transcript.client(dotStuffed && line.hasPrefix(".") ? "." + line : String(line))
-        }
+        transcript.client(
+            lines: content.prefix(200).lazy.map { line in
+                // As the wire has it: stuffed when its first octet is a dot, whatever follows (a combining mark too).
+                dotStuffed && line.utf8.first == UInt8(ascii: ".") ? "." + line : String(line)
+            }
+        )
         if content.count > 200 { transcript.note("(\(content.count - 200) more message lines not shown)") }
     }
 }

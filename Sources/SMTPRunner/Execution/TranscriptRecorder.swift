@@ -31,9 +31,21 @@ final class TranscriptRecorder {
         append(.note, text)
     }
 
+    /// Lines the client sent at once (a message's), noted at one time.
+    func client(lines: some Sequence<String>) {
+        let (time, offset) = now()
+        for line in lines {
+            entries.append(TranscriptEntry(time: time, offset: offset, direction: .client, text: plan.redact(line)))
+        }
+    }
+
     private func append(_ direction: TranscriptEntry.Direction, _ text: String) {
-        let offset = ContinuousClock.now - start
-        let time = startDate.addingTimeInterval(offset.secondsValue)
+        let (time, offset) = now()
         entries.append(TranscriptEntry(time: time, offset: offset, direction: direction, text: plan.redact(text)))
+    }
+
+    private func now() -> (time: Date, offset: Duration) {
+        let offset = ContinuousClock.now - start
+        return (startDate.addingTimeInterval(offset.secondsValue), offset)
     }
 }
