@@ -16,6 +16,17 @@ struct SuiteScaleCLITests {
         return path
     }
 
+    /// A fresh folder with the suite's two shards' JSON reports, `s1.json` and `s2.json`.
+    static func halves() throws -> String {
+        let dir = try folder()
+        for index in 1...2 {
+            _ = try CLITests.smtpspec(
+                ["run"] + suite + ["--mock", "--shard", "\(index)/2", "--report", "json:\(dir)/s\(index).json"]
+            )
+        }
+        return dir
+    }
+
     static func json(_ path: String) throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -134,12 +145,7 @@ struct SuiteScaleCLITests {
 
     @Test("merge refuses overlapping, missing and foreign shards with exit 2 and writes nothing")
     func mergeRefuses() throws {
-        let dir = try Self.folder()
-        for index in 1...2 {
-            _ = try CLITests.smtpspec(
-                ["run"] + Self.suite + ["--mock", "--shard", "\(index)/2", "--report", "json:\(dir)/s\(index).json"]
-            )
-        }
+        let dir = try Self.halves()
         _ = try CLITests.smtpspec([
             "run", Self.suite[1], "--mock", "--shard", "2/2", "--report", "json:\(dir)/foreign.json",
         ])
@@ -176,12 +182,7 @@ struct SuiteScaleCLITests {
 
     @Test("a shard's report cut short or replaced during a merge is refused; reopened between reads, the same merge")
     func shardChangedDuringMerge() throws {
-        let dir = try Self.folder()
-        for index in 1...2 {
-            _ = try CLITests.smtpspec(
-                ["run"] + Self.suite + ["--mock", "--shard", "\(index)/2", "--report", "json:\(dir)/s\(index).json"]
-            )
-        }
+        let dir = try Self.halves()
         let merger = ReportMerger(paths: ["\(dir)/s1.json", "\(dir)/s2.json"])
         let kept = ReportDestination(format: .json, path: "\(dir)/kept.json")
         _ = try merger.merge(into: [kept], transcripts: nil, openShards: 2) {}
