@@ -55,23 +55,25 @@ struct HostCapCLITests {
         }
         #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
         #expect(outcome.output.hasSuffix("5 passed, 0 failed\n"), "\(outcome.output)")
-        // Results print as cases end: the fast server's case, started while the slow server was full, ends first.
-        let lines = outcome.output.split(separator: "\n")
-        let fast = try #require(lines.firstIndex { $0.contains("Fast server") })
-        let firstSlow = try #require(lines.firstIndex { $0.contains("Slow server") })
-        #expect(fast < firstSlow, "\(outcome.output)")
-        // One at a time on the slow server: its four greetings of 600 ms each take at least 2.4 s in all.
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/r.json")))
         let cases = try #require((report as? [String: Any])?["cases"] as? [[String: Any]])
         #expect(cases.compactMap { $0["name"] as? String }.first?.hasPrefix("Slow server") == true)
-        let slowCases = cases.filter { ($0["name"] as? String)?.hasPrefix("Slow server") == true }
-        let starts = slowCases.compactMap { $0["startedAt"] as? String }.sorted()
-        #expect(slowCases.count == 4 && starts.count == 4)
         let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        let dates = try starts.map { try style.parse($0) }
-        let first = try #require(dates.first)
-        let last = try #require(dates.last)
-        #expect(last.timeIntervalSince(first) >= 1.7, "\(starts)")
+        func starts(_ prefix: String) throws -> [Date] {
+            try cases.filter { ($0["name"] as? String)?.hasPrefix(prefix) == true }
+                .compactMap { $0["startedAt"] as? String }.map { try style.parse($0) }.sorted()
+        }
+        let slowStarts = try starts("Slow server")
+        let fastStarts = try starts("Fast server")
+        try #require(slowStarts.count == 4 && fastStarts.count == 1)
+        // One at a time on the slow server: its four greetings of 600 ms each take at least 2.4 s in all.
+        let first = try #require(slowStarts.first)
+        let last = try #require(slowStarts.last)
+        #expect(last.timeIntervalSince(first) >= 1.7, "\(slowStarts)")
+        // The fast server's case starts while the slow server is full with its first case (600 ms), not after it.
+        // Judged by the start times, which the smtpspec process sets: the order the results printed in also
+        // depends on how fast the in-process server answers, and a busy test process made that fail once.
+        #expect(fastStarts[0].timeIntervalSince(first) < 0.45, "fast \(fastStarts), slow \(slowStarts)")
     }
 
     @Test("Files whose servers are full do not hold up the next file's server, however many cases they have")
