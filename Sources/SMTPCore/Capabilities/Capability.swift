@@ -16,13 +16,8 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
     /// `PLAIN LOGIN`. Returns `nil` for a line with no keyword.
     public init?(line: String) {
         var line = line
-        line.makeContiguousUTF8()
         // Split on the bytes, in place: a space or tab is ASCII, and splitting on Characters costs far more.
-        guard
-            let (keyword, parameters) = line.utf8.withContiguousStorageIfAvailable({
-                Self.words(of: $0)
-            }) ?? nil
-        else { return nil }
+        guard let (keyword, parameters) = line.withUTF8({ Self.words(of: $0) }) else { return nil }
         self.init(keyword: keyword, parameters: parameters)
     }
 

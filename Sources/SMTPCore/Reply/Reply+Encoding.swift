@@ -21,19 +21,13 @@ extension Reply {
     ///
     /// Lines without CR or LF (every reply but a broken persona's) are copied as they are, with no split.
     public func encode(into bytes: inout [UInt8]) {
+        // Three digits: ReplyCode keeps its value in 200...599.
         let value = code.value
-        // A valid code is three digits (ReplyCode keeps it in 200...599); anything else is written as it is.
-        let digits: (UInt8, UInt8, UInt8)? =
-            (100...999).contains(value)
-            ? (UInt8(48 + value / 100), UInt8(48 + value / 10 % 10), UInt8(48 + value % 10)) : nil
+        let digits = (UInt8(48 + value / 100), UInt8(48 + value / 10 % 10), UInt8(48 + value % 10))
         func write(_ line: Substring, last: Bool) {
-            if let digits {
-                bytes.append(digits.0)
-                bytes.append(digits.1)
-                bytes.append(digits.2)
-            } else {
-                bytes.append(contentsOf: code.description.utf8)
-            }
+            bytes.append(digits.0)
+            bytes.append(digits.1)
+            bytes.append(digits.2)
             if !last {
                 bytes.append(UInt8(ascii: "-"))
             } else if !line.isEmpty {
