@@ -16,7 +16,7 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
     /// The one timer of the connection, and when it fires. Arming a later deadline than the timer's keeps the
     /// timer (it re-schedules itself for what is armed when it fires), and disarming leaves it: a reply read in
     /// time, the common case, costs no timer made and cancelled.
-    private var timer: (task: Scheduled<Void>, at: NIODeadline)?
+    private var timer: (callback: NIOScheduledCallback, at: NIODeadline)?
     /// Counts the timers made: one that NIO runs after it was replaced (cancelling does not stop a task already
     /// taken for running) sees an older number and does nothing.
     private var timerGeneration: UInt64 = 0
@@ -31,7 +31,7 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
     }
 
     public func handlerRemoved(context: ChannelHandlerContext) {
-        timer?.task.cancel()
+        if let timer { context.eventLoop.assumeIsolated().cancelScheduledCallback(timer.callback) }
         timer = nil
         armed = nil
         self.context = nil
@@ -70,19 +70,18 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
     }
 
     private func schedule(at when: NIODeadline) {
-        timer?.task.cancel()
-        timer = nil
         guard let context else { return }
-        let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let loop = context.eventLoop.assumeIsolated()
+        if let timer { loop.cancelScheduledCallback(timer.callback) }
+        timer = nil
         timerGeneration &+= 1
-        let generation = timerGeneration
-        let task = context.eventLoop.scheduleTask(deadline: when) {
-            bound.value.timerFired(scheduledFor: when, generation: generation)
-        }
-        timer = (task, when)
+        // A scheduled callback, not a scheduled task: no promise, future or closure is made for it.
+        let callback = DeadlineCallback(handler: self, scheduledFor: when, generation: timerGeneration)
+        guard let scheduled = try? loop.scheduleCallback(at: when, handler: callback) else { return }
+        timer = (scheduled, when)
     }
 
-    private func timerFired(scheduledFor when: NIODeadline, generation: UInt64) {
+    fileprivate func timerFired(scheduledFor when: NIODeadline, generation: UInt64) {
         guard generation == timerGeneration else { return }
         timer = nil
         guard let armed else { return }
@@ -95,5 +94,17 @@ public final class InboundEventHandler<Kept>: ChannelInboundHandler, RemovableCh
         guard let context else { return }
         context.fireChannelRead(wrapInboundOut(event))
         context.fireChannelReadComplete()
+    }
+}
+
+/// The connection timer's callback: which handler, and which of its timers (see
+/// ``InboundEventHandler/timerFired(scheduledFor:generation:)``).
+private struct DeadlineCallback<Kept>: NIOScheduledCallbackHandler {
+    let handler: InboundEventHandler<Kept>
+    let scheduledFor: NIODeadline
+    let generation: UInt64
+
+    func handleScheduledCallback(eventLoop: some EventLoop) {
+        handler.timerFired(scheduledFor: scheduledFor, generation: generation)
     }
 }

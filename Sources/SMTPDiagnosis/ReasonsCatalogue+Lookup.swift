@@ -14,7 +14,7 @@ extension ReasonsCatalogue {
         enhanced: EnhancedStatusCode? = nil,
         text: String? = nil
     ) -> Diagnosis {
-        let parsedEnhanced = enhanced ?? text.flatMap { EnhancedStatusCode.leading(in: $0)?.code }
+        let parsedEnhanced = enhanced ?? text.flatMap { EnhancedStatusCode.leadingCode(in: $0) }
         var diagnosis = Diagnosis(step: step, code: code, text: text)
         if let code {
             diagnosis.codeInfo = replyCodes[code]

@@ -52,4 +52,14 @@ import Testing
         #expect(EnhancedStatusCode.leading(in: "2.1.5,ok") == nil)
         #expect(EnhancedStatusCode.leading(in: "mail1.fabrikam.com Hello") == nil)
     }
+
+    /// The code alone, as a reply's enhanced code is read, is the code `leading(in:)` finds with the rest.
+    @Test(arguments: [
+        "2.1.5 Recipient OK", "5.7.1", "4.4.2  two spaces", "192.0.2.1 Hello", "2.1.1234 x", "2.1.5x", "6.1.1 no",
+        "5.1.1000", "2.0.0", "", "x 2.0.0", "5.999.999 far", "5.1.1.1 four",
+    ])
+    func theLeadingCodeAloneIsTheOneFoundWithTheRest(text: String) {
+        #expect(EnhancedStatusCode.leadingCode(in: text) == EnhancedStatusCode.leading(in: text)?.code)
+        #expect(Reply(550, text).enhancedStatusCode == EnhancedStatusCode.leading(in: text)?.code)
+    }
 }

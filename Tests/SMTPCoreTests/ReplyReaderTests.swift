@@ -129,4 +129,27 @@ import Testing
         let results = Self.read([[UInt8(ascii: "2"), UInt8(ascii: "5"), UInt8(ascii: "0"), 32, 0xFF, 0xC3, 13, 10]])
         #expect(try results.first?.get().code == 250)
     }
+
+    /// The reader parses each line from its buffer's octets; fed the same lines as text, the parser must give the
+    /// same replies and defects, down to the text a defect quotes.
+    @Test func readingLinesFromOctetsGivesWhatParsingTheirTextGives() {
+        let lines: [[UInt8]] = [
+            Array("250-mail.fabrikam.com Hello".utf8), Array("250-ENHANCEDSTATUSCODES".utf8), Array("250 DSN".utf8),
+            Array("250".utf8), Array("250 ".utf8), Array("354-go".utf8), Array("221 2.0.0 Bye".utf8),
+            Array("25 x".utf8), Array("2500 x".utf8), Array("abc".utf8), Array("".utf8), Array("260 x".utf8),
+            Array("250-first".utf8), Array("251 mixed".utf8), Array("550 5.1.1 <kate@fabrikam.com> unknown".utf8),
+            [UInt8(ascii: "2"), UInt8(ascii: "5"), UInt8(ascii: "0"), 32, 0xFF, 0xC3, 0x41],
+            [UInt8(ascii: "2"), UInt8(ascii: "5"), 0xC3, 0xA9], Array("250 caf\u{E9} \u{1F600}".utf8),
+        ]
+        var reader = ReplyReader()
+        var fromOctets: [Result<Reply, ProtocolDefect>] = []
+        for line in lines {
+            reader.append(line + [13, 10])
+            while let result = reader.nextReply() { fromOctets.append(result) }
+        }
+        var parser = ReplyParser()
+        let fromText = lines.compactMap { parser.feed(String(decoding: $0, as: UTF8.self)) }
+        #expect(fromOctets == fromText)
+        #expect(fromOctets.count == 14)
+    }
 }

@@ -48,9 +48,17 @@ public enum AddressSyntax {
         if !allowUTF8 && !text.utf8.allSatisfy({ $0 < 0x80 }) {
             problems.append(.nonASCIIWithoutSMTPUTF8(part: "domain"))
         }
-        // A domain is octets (RFC 5321 §4.1.2): labels end at each "." octet, found without forming characters.
-        let labels = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map(Substring.init)
-        if labels.contains(where: { $0.isEmpty }) {
+        // A domain is octets (RFC 5321 §4.1.2): labels end at each "." octet, found without forming characters
+        // and without a list of them (this runs for every EHLO, MAIL and RCPT a mock server reads).
+        let utf8 = text.utf8
+        let dot = UInt8(ascii: ".")
+        var previousWasDot = true
+        var hasEmptyLabel = false
+        for byte in utf8 {
+            if byte == dot && previousWasDot { hasEmptyLabel = true }
+            previousWasDot = byte == dot
+        }
+        if hasEmptyLabel || previousWasDot {
             problems.append(
                 .invalidDomain(
                     reason: "\(ProtocolDefect.quoted(text)) has an empty label (a leading, "
@@ -58,13 +66,26 @@ public enum AddressSyntax {
                 )
             )
         }
-        for label in labels where !label.isEmpty {
-            if label.utf8.count > SMTPLimits.label {
-                problems.append(.labelTooLong(label: String(label), octets: label.utf8.count))
+        var labelCount = 0
+        var everyLabelIsDigits = true
+        var start = utf8.startIndex
+        while true {
+            let end = utf8[start...].firstIndex(of: dot) ?? utf8.endIndex
+            let label = Substring(utf8[start..<end])
+            labelCount += 1
+            if label.isEmpty {
+                everyLabelIsDigits = false
+            } else {
+                if label.utf8.count > SMTPLimits.label {
+                    problems.append(.labelTooLong(label: String(label), octets: label.utf8.count))
+                }
+                if let reason = labelSyntaxError(label) { problems.append(.invalidDomain(reason: reason)) }
+                if !label.utf8.allSatisfy(Self.isASCIIDigit) { everyLabelIsDigits = false }
             }
-            if let reason = labelSyntaxError(label) { problems.append(.invalidDomain(reason: reason)) }
+            guard end < utf8.endIndex else { break }
+            start = utf8.index(after: end)
         }
-        if labels.count == 4, labels.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(Self.isASCIIDigit) }) {
+        if labelCount == 4, everyLabelIsDigits {
             problems.append(.unbracketedAddressLiteral(text))
         }
         return problems

@@ -27,27 +27,29 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
         func text(_ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
-        var ranges: [Range<Int>] = []
-        var start: Int?
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                if let first = start { ranges.append(first..<index) }
-                start = nil
-            } else if start == nil {
-                start = index
-            }
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        // The word starting at or after `index`, if any; words are found one at a time, with no list of them.
+        func word(from index: Int) -> Range<Int>? {
+            var start = index
+            while start < bytes.count && isBlank(bytes[start]) { start += 1 }
+            guard start < bytes.count else { return nil }
+            var end = start + 1
+            while end < bytes.count && !isBlank(bytes[end]) { end += 1 }
+            return start..<end
         }
-        if let first = start { ranges.append(first..<bytes.count) }
-        guard let head = ranges.first else { return nil }
+        guard let head = word(from: 0) else { return nil }
+        // Most lines have no parameters: the array is made only for a line that has some.
         var parameters: [String] = []
-        parameters.reserveCapacity(ranges.count)
         var keyword = head
         if let equals = head.first(where: { bytes[$0] == UInt8(ascii: "=") }), equals != head.lowerBound {
             keyword = head.lowerBound..<equals
             if equals + 1 < head.upperBound { parameters.append(text(equals + 1..<head.upperBound)) }
         }
-        for range in ranges.dropFirst() { parameters.append(text(range)) }
+        var next = head.upperBound
+        while let range = word(from: next) {
+            parameters.append(text(range))
+            next = range.upperBound
+        }
         return (text(keyword), parameters)
     }
 

@@ -22,13 +22,13 @@ public struct CommandLineFramer: Sendable, Hashable {
 
     /// The next command line, `.lineTooLong`, or `nil` when more bytes are needed.
     public mutating func nextLine() -> Result<FramedLine, ProtocolDefect>? {
-        switch buffer.next() {
+        switch buffer.nextFound() {
         case nil:
             return nil
         case .tooLong(let octets):
             return .failure(.lineTooLong(octets: octets))
-        case .line(let content, let octets, let bare):
-            return .success(FramedLine(bytes: content, octets: octets, endedWithBareLineFeed: bare))
+        case .line(let range, let octets, let bare):
+            return .success(FramedLine(bytes: buffer.content(range), octets: octets, endedWithBareLineFeed: bare))
         }
     }
 

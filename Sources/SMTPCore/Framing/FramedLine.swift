@@ -1,17 +1,23 @@
 /// A command line received by a server, without its line ending.
 public struct FramedLine: Sendable, Hashable {
-    /// The line's octets without CRLF (or the bare LF).
-    public let bytes: [UInt8]
+    /// The line's octets without CRLF (or the bare LF). A line a framer returns shares the framer's buffer
+    /// instead of copying it: read it before giving the framer more bytes, or it is copied then.
+    public let bytes: ArraySlice<UInt8>
     /// The octets on the wire, including the line ending.
     public let octets: Int
     /// Whether the line ended with a bare LF instead of CRLF (RFC 5321 §2.3.8 forbids it; many servers accept).
     public let endedWithBareLineFeed: Bool
 
     /// Creates a framed line.
-    public init(bytes: [UInt8], octets: Int, endedWithBareLineFeed: Bool) {
+    public init(bytes: ArraySlice<UInt8>, octets: Int, endedWithBareLineFeed: Bool) {
         self.bytes = bytes
         self.octets = octets
         self.endedWithBareLineFeed = endedWithBareLineFeed
+    }
+
+    /// Creates a framed line from an array of octets.
+    public init(bytes: [UInt8], octets: Int, endedWithBareLineFeed: Bool) {
+        self.init(bytes: bytes[...], octets: octets, endedWithBareLineFeed: endedWithBareLineFeed)
     }
 
     /// The line as text; bytes that are not UTF-8 are shown as U+FFFD.

@@ -9,6 +9,15 @@ struct LineBuffer: Sendable, Hashable {
         case tooLong(octets: Int)
     }
 
+    /// What the buffer found, with a line's content left in the buffer: read it with ``content(_:)`` before the
+    /// next ``append(_:)``, which may move the bytes.
+    enum Found: Sendable, Hashable {
+        /// A complete line: its content's position in the buffer; `octets` includes the ending.
+        case line(content: Range<Int>, octets: Int, bareLineFeed: Bool)
+        /// A line over the limit; the rest of it up to the next LF is discarded.
+        case tooLong(octets: Int)
+    }
+
     private static let lineFeed = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
@@ -49,8 +58,21 @@ struct LineBuffer: Sendable, Hashable {
         bytes.append(contentsOf: newBytes)
     }
 
-    /// The next line or over-long line, or `nil` when more bytes are needed.
+    /// The next line (its bytes copied out) or over-long line, or `nil` when more bytes are needed.
     mutating func next() -> Event? {
+        switch nextFound() {
+        case nil: return nil
+        case .tooLong(let octets): return .tooLong(octets: octets)
+        case .line(let range, let octets, let bare):
+            return .line(content: Array(bytes[range]), octets: octets, bareLineFeed: bare)
+        }
+    }
+
+    /// A found line's content, without copying it; valid until the next ``append(_:)``.
+    func content(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
+
+    /// The next line or over-long line, or `nil` when more bytes are needed; a line's bytes stay in the buffer.
+    mutating func nextFound() -> Found? {
         if discarding {
             guard let lineFeed = bytes[start...].firstIndex(of: Self.lineFeed) else {
                 start = bytes.count
@@ -70,7 +92,7 @@ struct LineBuffer: Sendable, Hashable {
             if octets > maxLineLength { return .tooLong(octets: octets) }
             let bare = lineFeed == lineStart || bytes[lineFeed - 1] != Self.carriageReturn
             let contentEnd = bare ? lineFeed : lineFeed - 1
-            return .line(content: Array(bytes[lineStart..<contentEnd]), octets: octets, bareLineFeed: bare)
+            return .line(content: lineStart..<contentEnd, octets: octets, bareLineFeed: bare)
         }
         scanned = limit
         guard bytes.count - start > maxLineLength else { return nil }

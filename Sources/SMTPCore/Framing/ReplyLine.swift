@@ -17,16 +17,24 @@ public struct ReplyLine: Sendable, Hashable {
     /// Parses one line (without CRLF). `"250"` and `"250 "` are valid last lines with empty text;
     /// `"25 x"`, `"abc"`, `"2500"` and a first digit outside 2-5 are `.malformedReplyLine`.
     public static func parse(_ line: String) -> Result<ReplyLine, ProtocolDefect> {
-        let bytes = Array(line.utf8)
-        guard bytes.count >= 3, let code = ReplyCode(parsing: String(decoding: bytes[0..<3], as: UTF8.self)) else {
-            return .failure(.malformedReplyLine(line))
+        var contiguous = line
+        return contiguous.withUTF8 { parse(utf8: $0, line: { line }) }
+    }
+
+    /// Parses one line's octets (without CRLF), as ``parse(_:)`` does the line; only the text after the separator
+    /// becomes a string. `line` gives the whole line as text for a defect.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, line: () -> String) -> Result<ReplyLine, ProtocolDefect> {
+        guard bytes.count >= 3, let code = ReplyCode(digits: bytes[0], bytes[1], bytes[2]) else {
+            return .failure(.malformedReplyLine(line()))
         }
         if bytes.count == 3 { return .success(ReplyLine(code: code, isLast: true, text: "")) }
-        let text = String(decoding: bytes[4...], as: UTF8.self)
+        let isLast: Bool
         switch bytes[3] {
-        case UInt8(ascii: " "): return .success(ReplyLine(code: code, isLast: true, text: text))
-        case UInt8(ascii: "-"): return .success(ReplyLine(code: code, isLast: false, text: text))
-        default: return .failure(.malformedReplyLine(line))
+        case UInt8(ascii: " "): isLast = true
+        case UInt8(ascii: "-"): isLast = false
+        default: return .failure(.malformedReplyLine(line()))
         }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[4...]), as: UTF8.self)
+        return .success(ReplyLine(code: code, isLast: isLast, text: text))
     }
 }

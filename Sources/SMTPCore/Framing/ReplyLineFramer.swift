@@ -23,14 +23,20 @@ public struct ReplyLineFramer: Sendable, Hashable {
     /// The next line's text without CRLF, a defect, or `nil` when more bytes are needed.
     /// Bytes that are not UTF-8 are shown as U+FFFD.
     public mutating func nextLine() -> Result<String, ProtocolDefect>? {
-        switch buffer.next() {
+        nextLineBytes()?.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The next line's octets without CRLF (left in the buffer, not copied: use them before the next
+    /// ``append(_:)``), a defect, or `nil` when more bytes are needed.
+    mutating func nextLineBytes() -> Result<ArraySlice<UInt8>, ProtocolDefect>? {
+        switch buffer.nextFound() {
         case nil:
             return nil
         case .tooLong(let octets):
             return .failure(.lineTooLong(octets: octets))
-        case .line(let content, _, let bare):
-            let text = String(decoding: content, as: UTF8.self)
-            return bare ? .failure(.bareLineFeed(line: text)) : .success(text)
+        case .line(let range, _, let bare):
+            let content = buffer.content(range)
+            return bare ? .failure(.bareLineFeed(line: String(decoding: content, as: UTF8.self))) : .success(content)
         }
     }
 

@@ -41,8 +41,25 @@ public struct ReplyParser: Sendable, Hashable {
     /// Feeds one line (without CRLF). Returns the reply when this was its last line, a defect for a malformed
     /// or mixed-code line or a reply over the limits, and `nil` while more lines are needed.
     public mutating func feed(_ line: String) -> Result<Reply, ProtocolDefect>? {
+        feed(ReplyLine.parse(line), octets: line.utf8.count, line: { line })
+    }
+
+    /// Feeds one line's octets (without CRLF), as ``feed(_:)`` feeds its text: only the text after the code becomes
+    /// a string, and the whole line only for a defect.
+    mutating func feed(utf8 bytes: ArraySlice<UInt8>) -> Result<Reply, ProtocolDefect>? {
+        bytes.withUnsafeBufferPointer { buffer in
+            let line = { String(decoding: buffer, as: UTF8.self) }
+            return feed(ReplyLine.parse(utf8: buffer, line: line), octets: buffer.count, line: line)
+        }
+    }
+
+    private mutating func feed(
+        _ parsing: Result<ReplyLine, ProtocolDefect>,
+        octets lineOctets: Int,
+        line: () -> String
+    ) -> Result<Reply, ProtocolDefect>? {
         let parsed: ReplyLine
-        switch ReplyLine.parse(line) {
+        switch parsing {
         case .success(let value): parsed = value
         case .failure(let defect):
             reset()
@@ -55,10 +72,10 @@ public struct ReplyParser: Sendable, Hashable {
         }
         if let code, parsed.code != code {
             reset()
-            return .failure(.mixedCodes(expected: code.value, got: line))
+            return .failure(.mixedCodes(expected: code.value, got: line()))
         }
         let lineCount = partialLines.count + 1
-        let octets = partialOctets + line.utf8.count + 2
+        let octets = partialOctets + lineOctets + 2
         if lineCount > maxLines || octets > maxOctets {
             let start = partialLines.prefix(Self.quotedLines).map { "\(parsed.code.value)-\($0)" }
             reset()
@@ -66,7 +83,8 @@ public struct ReplyParser: Sendable, Hashable {
             return .failure(.replyTooLong(lines: lineCount, octets: octets, start: start))
         }
         if parsed.isLast {
-            let reply = Reply(code: parsed.code, lines: partialLines + [parsed.text])
+            partialLines.append(parsed.text)
+            let reply = Reply(code: parsed.code, lines: partialLines)
             reset()
             return .success(reply)
         }

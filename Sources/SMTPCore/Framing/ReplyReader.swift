@@ -23,13 +23,14 @@ public struct ReplyReader: Sendable, Hashable {
 
     /// The next complete reply, a defect, or `nil` when more bytes are needed.
     public mutating func nextReply() -> Result<Reply, ProtocolDefect>? {
-        while let line = framer.nextLine() {
+        // Each line is parsed from the framer's buffer: no copy of its octets, and no string but its text.
+        while let line = framer.nextLineBytes() {
             switch line {
             case .failure(let defect):
                 parser.reset()
                 return .failure(defect)
-            case .success(let text):
-                if let result = parser.feed(text) { return result }
+            case .success(let bytes):
+                if let result = parser.feed(utf8: bytes) { return result }
             }
         }
         return nil

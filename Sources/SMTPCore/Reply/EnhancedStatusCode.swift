@@ -10,7 +10,9 @@ public struct EnhancedStatusCode: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates a code, or returns `nil` when the class is not 2, 4 or 5 or a number is outside 0...999.
     public init?(klass: Int, subject: Int, detail: Int) {
-        guard [2, 4, 5].contains(klass), (0...999).contains(subject), (0...999).contains(detail) else { return nil }
+        guard klass == 2 || klass == 4 || klass == 5, (0...999).contains(subject), (0...999).contains(detail) else {
+            return nil
+        }
         self.klass = klass
         self.subject = subject
         self.detail = detail
@@ -25,7 +27,10 @@ public struct EnhancedStatusCode: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses the whole string as `class.subject.detail`: class 2, 4 or 5, subject and detail 1 to 3 digits.
     public init?(parsing text: some StringProtocol) {
-        guard let (code, length) = Self.scan(Array(text.utf8)[...]), length == text.utf8.count else { return nil }
+        var contiguous = String(text)
+        guard let (code, length) = contiguous.withUTF8({ Self.scan($0) }), length == text.utf8.count else {
+            return nil
+        }
         self = code
     }
 
@@ -38,21 +43,35 @@ public struct EnhancedStatusCode: Sendable, Hashable, CustomStringConvertible {
     /// Reads an enhanced code at the start of a line's text when it is followed by a space or the end of the
     /// text (RFC 2034 §4), and returns it with the text after it (leading spaces removed).
     public static func leading(in text: String) -> (code: EnhancedStatusCode, rest: String)? {
-        let bytes = Array(text.utf8)
-        guard let (code, length) = scan(bytes[...]) else { return nil }
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            guard let (code, end) = leadingCode(in: bytes) else { return nil }
+            var restStart = end
+            while restStart < bytes.count && bytes[restStart] == UInt8(ascii: " ") { restStart += 1 }
+            return (code, String(decoding: UnsafeBufferPointer(rebasing: bytes[restStart...]), as: UTF8.self))
+        }
+    }
+
+    /// The enhanced code at the start of a line's text, as ``leading(in:)`` reads it, without the rest of the text.
+    public static func leadingCode(in text: String) -> EnhancedStatusCode? {
+        var contiguous = text
+        return contiguous.withUTF8 { leadingCode(in: $0)?.code }
+    }
+
+    /// The leading code and the octets it takes, when a space or the end of the text follows it.
+    private static func leadingCode(in bytes: UnsafeBufferPointer<UInt8>) -> (code: EnhancedStatusCode, end: Int)? {
+        guard let (code, length) = scan(bytes) else { return nil }
         if length < bytes.count && bytes[length] != UInt8(ascii: " ") { return nil }
-        var restStart = length
-        while restStart < bytes.count && bytes[restStart] == UInt8(ascii: " ") { restStart += 1 }
-        return (code, String(decoding: bytes[restStart...], as: UTF8.self))
+        return (code, length)
     }
 
     /// Scans `digit "." 1*3digit "." 1*3digit` at the start of `bytes`; returns the code and the octets used.
-    private static func scan(_ bytes: ArraySlice<UInt8>) -> (EnhancedStatusCode, Int)? {
-        var index = bytes.startIndex
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (EnhancedStatusCode, Int)? {
+        var index = 0
         func number(maxDigits: Int) -> Int? {
             var value = 0
             var digits = 0
-            while index < bytes.endIndex, digits < maxDigits, let digit = asciiDigit(bytes[index]) {
+            while index < bytes.count, digits < maxDigits, let digit = asciiDigit(bytes[index]) {
                 value = value * 10 + digit
                 digits += 1
                 index += 1
@@ -60,7 +79,7 @@ public struct EnhancedStatusCode: Sendable, Hashable, CustomStringConvertible {
             return digits == 0 ? nil : value
         }
         func dot() -> Bool {
-            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") else { return false }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ".") else { return false }
             index += 1
             return true
         }
@@ -68,11 +87,11 @@ public struct EnhancedStatusCode: Sendable, Hashable, CustomStringConvertible {
             let detail = number(maxDigits: 3)
         else { return nil }
         // A fourth digit means this is not an enhanced code (for example an address 1.2.3.4 or 2.1.1234).
-        if index < bytes.endIndex, asciiDigit(bytes[index]) != nil || bytes[index] == UInt8(ascii: ".") {
+        if index < bytes.count, asciiDigit(bytes[index]) != nil || bytes[index] == UInt8(ascii: ".") {
             return nil
         }
         guard let code = EnhancedStatusCode(klass: klass, subject: subject, detail: detail) else { return nil }
-        return (code, index - bytes.startIndex)
+        return (code, index)
     }
 
     private static func asciiDigit(_ byte: UInt8) -> Int? {

@@ -35,7 +35,7 @@ public struct Reply: Sendable, Hashable, CustomStringConvertible {
 
     /// The enhanced status code at the start of the first line's text (RFC 2034), if there is one.
     public var enhancedStatusCode: EnhancedStatusCode? {
-        EnhancedStatusCode.leading(in: lines[0])?.code
+        EnhancedStatusCode.leadingCode(in: lines[0])
     }
 
     /// A defect to report when the enhanced status code's class differs from the reply code's first digit.

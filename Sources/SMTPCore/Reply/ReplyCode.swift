@@ -13,12 +13,23 @@ public struct ReplyCode: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses exactly three ASCII digits, or returns `nil`.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 3, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
-            return nil
+        let bytes = text.utf8
+        guard bytes.count == 3 else { return nil }
+        var index = bytes.startIndex
+        let first = bytes[index]
+        bytes.formIndex(after: &index)
+        let second = bytes[index]
+        bytes.formIndex(after: &index)
+        self.init(digits: first, second, bytes[index])
+    }
+
+    /// Reads three ASCII digits, or returns `nil` when one is not a digit or they are not a reply code.
+    init?(digits first: UInt8, _ second: UInt8, _ third: UInt8) {
+        func digit(_ byte: UInt8) -> Int? {
+            byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte &- UInt8(ascii: "0")) : nil
         }
-        let number = bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-        self.init(number)
+        guard let hundreds = digit(first), let tens = digit(second), let units = digit(third) else { return nil }
+        self.init(hundreds * 100 + tens * 10 + units)
     }
 
     /// The reply class given by the first digit.

@@ -123,7 +123,18 @@ public struct MockSession: Sendable {
     /// Handles bytes from the client and returns what to do, in order.
     public mutating func receive(_ bytes: some Collection<UInt8>) -> [SessionAction] {
         var actions: [SessionAction] = []
-        var input = Array(bytes)[...]
+        // Commands, the common case, go to the framer straight from `bytes`; message data and chunks are read from
+        // a copy, made only when they come in the same read as a command or the session is in DATA or BDAT.
+        var unread: ArraySlice<UInt8>?
+        var input: ArraySlice<UInt8> {
+            get {
+                if let unread { return unread }
+                let copy = Array(bytes)[...]
+                unread = copy
+                return copy
+            }
+            set { unread = newValue }
+        }
         while true {
             switch mode {
             case .closed, .awaitingTLS:
@@ -155,7 +166,7 @@ public struct MockSession: Sendable {
                 mode = .commands
                 finishChunk(last: last, refusal: refusal, actions: &actions)
             default:
-                framer.append(input)
+                if let unread { framer.append(unread) } else { framer.append(bytes) }
                 input = []
                 readLines(actions: &actions)
                 if case .data = mode {

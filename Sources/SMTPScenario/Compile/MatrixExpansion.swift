@@ -98,6 +98,20 @@ enum MatrixExpansion {
 
     /// `name [a=1, b=2]`, or the name alone without a matrix.
     static func caseName(_ name: String, _ values: [MatrixValue]) -> String {
-        values.isEmpty ? name : name + " [" + values.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") + "]"
+        guard !values.isEmpty else { return name }
+        // Appended into one string sized up front: this runs for every case of a matrix.
+        var caseName = name
+        caseName.reserveCapacity(
+            name.utf8.count + 3 + values.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 3 }
+        )
+        caseName += " ["
+        for (index, value) in values.enumerated() {
+            if index > 0 { caseName += ", " }
+            caseName += value.name
+            caseName += "="
+            caseName += value.value
+        }
+        caseName += "]"
+        return caseName
     }
 }

@@ -17,12 +17,26 @@ public struct PlanText: Sendable, Hashable, CustomStringConvertible {
     /// The pieces, in order.
     public var segments: [Segment]
 
-    /// Creates a text from segments.
+    /// Creates a text from segments; adjacent literals become one, and empty literals are dropped.
+    ///
+    /// So a command built from literal pieces (a verb, an address, a parameter) is one literal, which
+    /// ``wire(captures:)`` and ``redacted(captures:)`` return as it is instead of joining it for every session.
     public init(_ segments: [Segment]) {
-        self.segments = segments.filter { segment in
-            if case .literal(let text) = segment { return !text.isEmpty }
-            return true
+        var merged: [Segment] = []
+        merged.reserveCapacity(segments.count)
+        for segment in segments {
+            guard case .literal(let text) = segment else {
+                merged.append(segment)
+                continue
+            }
+            if text.isEmpty { continue }
+            if case .literal(let previous)? = merged.last {
+                merged[merged.count - 1] = .literal(previous + text)
+            } else {
+                merged.append(segment)
+            }
         }
+        self.segments = merged
     }
 
     /// A text that is one literal.
