@@ -19,15 +19,15 @@ public enum JSONReporter {
         }
 
         mutating func write(_ record: JSONCaseRecord, _ context: ReportContext) -> String {
-            write(json: JSONReporter.caseText(record), record: { record }, context)
+            append(JSONReporter.caseText(record))
         }
 
-        /// The case's text as it is: nothing is decoded or encoded again.
-        mutating func write(
-            json: String,
-            record: () throws -> JSONCaseRecord,
-            _ context: ReportContext
-        ) rethrows -> String {
+        /// The case's text as it is when the spool kept it: nothing is decoded or encoded again.
+        mutating func write(_ spooled: SpooledCase, _ context: ReportContext) throws -> String {
+            append(try spooled.json ?? JSONReporter.caseText(spooled.record()))
+        }
+
+        private mutating func append(_ json: String) -> String {
             defer { written += 1 }
             return (written == 0 ? "\n" : ",\n") + json
         }

@@ -1,6 +1,7 @@
 import Foundation
 import SMTPCore
 import SMTPRunner
+import SMTPYAML
 
 /// Renders a run as JUnit XML: one `<testsuite>` per scenario file and one `<testcase>` per case. A reply the
 /// expectation did not accept is a `<failure>`; a transport or runtime error (refused connection, timeout, TLS,
@@ -35,25 +36,36 @@ public enum JUnitReporter {
         }
 
         mutating func write(_ record: JSONCaseRecord, _ context: ReportContext) -> String {
+            write(testcase: JUnitReporter.testcase(record), file: record.file, context)
+        }
+
+        /// The `<testcase>` the spool rendered as the case ended, when it did: the case is not decoded.
+        mutating func write(_ spooled: SpooledCase, _ context: ReportContext) throws -> String {
+            if let junit = spooled.junit { return write(testcase: junit.testcase, file: junit.file, context) }
+            return write(try spooled.record(), context)
+        }
+
+        /// A case's `<testcase>` element, after the `<testsuite>` of its file when it is the file's first case.
+        private mutating func write(testcase: String, file: String, _ context: ReportContext) -> String {
             var xml = XMLWriter(depth: currentFile == nil ? 1 : 2)
-            if currentFile != record.file {
+            if currentFile != file {
                 if currentFile != nil { xml.close("testsuite") }
-                currentFile = record.file
-                let totals = context.files[record.file] ?? FileTotals()
+                currentFile = file
+                let totals = context.files[file] ?? FileTotals()
                 let counts = totals.summary
+                let shown = context.mask.apply(file)
                 xml.open(
                     "testsuite",
                     [
-                        ("name", record.file), ("tests", "\(counts.total)"), ("failures", "\(counts.failed)"),
+                        ("name", shown), ("tests", "\(counts.total)"), ("failures", "\(counts.failed)"),
                         ("errors", "\(counts.errors)"), ("skipped", "0"),
                         ("time", seconds(JSONReportDocument.duration(milliseconds: totals.milliseconds))),
                         ("timestamp", totals.firstStart ?? JSONReportDocument.timestamp(context.startedAt)),
-                        ("file", record.file),
+                        ("file", shown),
                     ]
                 )
             }
-            testcase(record, into: &xml)
-            return xml.text
+            return xml.text + testcase
         }
 
         mutating func end(_ context: ReportContext) -> String {
@@ -61,36 +73,6 @@ public enum JUnitReporter {
             if currentFile != nil { xml.close("testsuite") }
             xml.close("testsuites")
             return xml.text
-        }
-
-        private func testcase(_ record: JSONCaseRecord, into xml: inout XMLWriter) {
-            var attributes = [
-                ("name", record.name), ("classname", record.file),
-                ("time", seconds(JSONReportDocument.duration(milliseconds: record.durationMs))),
-                ("file", record.file),
-            ]
-            if let line = record.failure?.location.line ?? record.steps.first?.location.line {
-                attributes.append(("line", "\(line)"))
-            }
-            xml.open("testcase", attributes)
-            if record.caseStatus != .passed {
-                if let failure = record.failure {
-                    let isError = record.caseStatus == .error || failure.error
-                    xml.element(
-                        isError ? "error" : "failure",
-                        [("message", "\(failure.heading): \(failure.summary)"), ("type", failure.kind)],
-                        text: failure.text
-                    )
-                } else {
-                    xml.element(
-                        record.caseStatus == .error ? "error" : "failure",
-                        [("message", "\(record.status) with no failing step recorded"), ("type", "unknown")],
-                        text: ""
-                    )
-                }
-            }
-            xml.element("system-out", text: record.transcript.map(\.line).joined(separator: "\n"))
-            xml.close("testcase")
         }
 
         private func invalidSuite(
@@ -112,6 +94,42 @@ public enum JUnitReporter {
             xml.close("testcase")
             xml.close("testsuite")
         }
+    }
+
+    /// A case's `<testcase>` element, indented for its place in a `<testsuite>`. With a `mask`, every secret is
+    /// hidden once more in the values the JSON report holds as strings (names, the failure, the transcript), never
+    /// in a number or the markup: what a case's report text gets when the run spools it (see ``ReportSpool``).
+    static func testcase(_ record: JSONCaseRecord, mask: SecretMask? = nil) -> String {
+        func text(_ value: String) -> String { mask?.apply(value) ?? value }
+        var xml = XMLWriter(depth: 2)
+        var attributes = [
+            ("name", text(record.name)), ("classname", text(record.file)),
+            ("time", seconds(JSONReportDocument.duration(milliseconds: record.durationMs))),
+            ("file", text(record.file)),
+        ]
+        if let line = record.failure?.location.line ?? record.steps.first?.location.line {
+            attributes.append(("line", "\(line)"))
+        }
+        xml.open("testcase", attributes)
+        if record.caseStatus != .passed {
+            if let failure = record.failure {
+                let isError = record.caseStatus == .error || failure.error
+                xml.element(
+                    isError ? "error" : "failure",
+                    [("message", text("\(failure.heading): \(failure.summary)")), ("type", text(failure.kind))],
+                    text: text(failure.text)
+                )
+            } else {
+                xml.element(
+                    record.caseStatus == .error ? "error" : "failure",
+                    [("message", text("\(record.status) with no failing step recorded")), ("type", "unknown")],
+                    text: ""
+                )
+            }
+        }
+        xml.element("system-out", text: text(record.transcript.map(\.line).joined(separator: "\n")))
+        xml.close("testcase")
+        return xml.text
     }
 
     /// Seconds with millisecond precision: `0.042`.

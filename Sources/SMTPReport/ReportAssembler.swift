@@ -7,13 +7,12 @@ struct ReportAssembler {
     var destinations: [ReportDestination]
     var transcripts: String?
 
-    /// Writes every destination. `cases` hands each case, in order, to the closure it is given: its JSON text
-    /// (``JSONReporter/caseText(_:)``, secrets masked in its values) and how to decode it. Nothing is masked here
-    /// as text: a short secret would also replace a number, a keyword or a tag of the format. A case is decoded once, and only when a writer or
-    /// the transcripts need more than the text.
+    /// Writes every destination. `cases` hands each case, in order, to the closure it is given (see
+    /// ``SpooledCase``). Nothing is masked here as text: a short secret would also replace a number, a keyword or a
+    /// tag of the format. A case is decoded once, and only when a writer or the transcripts need its record.
     func write(
         _ context: ReportContext,
-        cases: ((String, () throws -> JSONCaseRecord) throws -> Void) throws -> Void
+        cases: ((SpooledCase) throws -> Void) throws -> Void
     ) throws(ReportWriteError) {
         var outputs: [(sink: FileSink, writer: any ReportWriter)] = []
         var files = transcripts.map { TranscriptWriter.Files(directory: $0) }
@@ -24,19 +23,20 @@ struct ReportAssembler {
                 try sink.write(writer.begin(context))
                 outputs.append((sink, writer))
             }
-            try cases { text, decode in
+            try cases { spooled in
                 var decoded: JSONCaseRecord?
-                func record() throws -> JSONCaseRecord {
+                var once = spooled
+                once.record = {
                     if let decoded { return decoded }
-                    let record = try decode()
+                    let record = try spooled.record()
                     decoded = record
                     return record
                 }
                 for index in outputs.indices {
-                    let piece = try outputs[index].writer.write(json: text, record: record, context)
+                    let piece = try outputs[index].writer.write(once, context)
                     try outputs[index].sink.write(piece)
                 }
-                try files?.write(record(), mask: context.mask)
+                try files?.write(once.record(), mask: context.mask)
             }
             for index in outputs.indices {
                 try outputs[index].sink.write(outputs[index].writer.end(context))
@@ -59,4 +59,15 @@ struct ReportAssembler {
         for record in records { text += writer.write(record, context) }
         return text + writer.end(context)
     }
+}
+
+/// One case as a run's spool or a merge hands it to the report writers.
+struct SpooledCase {
+    /// The case as the JSON report holds it (``JSONReporter/caseText(_:)``), when it was kept.
+    var json: String?
+    /// The case's `<testcase>` element (``JUnitReporter/testcase(_:mask:)``) and its file, when it was rendered as
+    /// the case ended.
+    var junit: (file: String, testcase: String)?
+    /// The case's record: decoded from its JSON text, or in hand.
+    var record: () throws -> JSONCaseRecord
 }

@@ -145,7 +145,7 @@ public struct ReportMerger {
             for entry in ordered {
                 let record = try shards[entry.shard].record(at: entry.range, number: entry.position)
                 if let failure = record.failure { failures.append((record.name, record.file, failure.text)) }
-                try body(JSONReporter.caseText(record)) { record }
+                try body(SpooledCase(json: JSONReporter.caseText(record), record: { record }))
             }
         }
         return Outcome(

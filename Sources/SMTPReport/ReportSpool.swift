@@ -7,12 +7,26 @@ import SMTPYAML
 /// (file, then case). Each case is explained, reduced to its report record and appended to a temporary file
 /// at once; memory keeps only where each record is, so it does not grow with the number of cases.
 ///
+/// What is appended is what the reports need: the case's JSON text (which the JSON report holds as it is and the
+/// other formats decode) unless JUnit is the only format, and the case's JUnit `<testcase>` when JUnit is one of
+/// them, rendered while the record is in hand, so that JUnit never decodes a case.
+///
 /// Used from one task at a time: ``add(_:ordinal:)`` as each case ends, ``finish(startedAt:duration:skipped:)``
 /// once.
 public final class ReportSpool {
     private struct Entry {
         var ordinal: Int
         var sequence: Int
+        /// The case's JSON text, when kept.
+        var json: Piece?
+        /// The case's `<testcase>`, when JUnit is written.
+        var junit: Piece?
+        /// The case's file, as its number in `files`.
+        var file: Int
+    }
+
+    /// Octets of the spool file.
+    private struct Piece {
         var offset: UInt64
         var length: Int
     }
@@ -26,6 +40,13 @@ public final class ReportSpool {
     private var entries: [Entry] = []
     private var offset: UInt64 = 0
     private var tally = CaseTally()
+    /// Whether a format or the transcripts read the cases' JSON text (every one but JUnit does).
+    private let keepsJSON: Bool
+    /// Whether JUnit is written.
+    private let rendersJUnit: Bool
+    /// The cases' files, each once; an entry keeps its file's number.
+    private var files: [String] = []
+    private var fileNumbers: [String: Int] = [:]
 
     /// Creates a spool for a run that writes `destinations` and, when given, a transcript file per case into
     /// `transcripts`.
@@ -44,6 +65,8 @@ public final class ReportSpool {
         self.transcripts = transcripts
         self.identity = identity
         self.mask = SecretMask(secrets)
+        keepsJSON = transcripts != nil || destinations.contains { $0.format != .junit }
+        rendersJUnit = destinations.contains { $0.format == .junit }
         path = (NSTemporaryDirectory() as NSString).appendingPathComponent("smtpspec-\(UUID().uuidString).spool")
         do {
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
@@ -73,16 +96,41 @@ public final class ReportSpool {
         }
         let record = JSONCaseRecord(reported, index: ordinal)
         tally.add(record)
+        // Kept as the JSON report shows it: written there as it is, decoded for the other formats. Every value is
+        // masked already; secrets are masked in its strings once more, never in its structure (so in the JUnit
+        // piece too).
+        let json = keepsJSON ? try append(mask.applyToJSONStrings(JSONReporter.caseText(record))) : nil
+        let junit = rendersJUnit ? try append(JUnitReporter.testcase(record, mask: mask)) : nil
+        let file: Int
+        if let known = fileNumbers[record.file] {
+            file = known
+        } else {
+            file = files.count
+            files.append(record.file)
+            fileNumbers[record.file] = file
+        }
+        entries.append(Entry(ordinal: ordinal, sequence: entries.count, json: json, junit: junit, file: file))
+    }
+
+    /// Appends `text` to the spool file and returns where it is.
+    private func append(_ text: String) throws(ReportWriteError) -> Piece {
+        let data = Data(text.utf8)
         do {
-            // Kept as the JSON report shows it: written there as it is, decoded for the other formats. Every value
-            // is masked already; secrets are masked in its strings once more, never in its structure.
-            let data = Data(mask.applyToJSONStrings(JSONReporter.caseText(record)).utf8)
             try handle.write(contentsOf: data)
-            entries.append(Entry(ordinal: ordinal, sequence: entries.count, offset: offset, length: data.count))
-            offset += UInt64(data.count)
         } catch {
             throw ReportWriteError(path: path, error: error)
         }
+        defer { offset += UInt64(data.count) }
+        return Piece(offset: offset, length: data.count)
+    }
+
+    /// The octets of `piece`, read back from the spool file.
+    private func read(_ piece: Piece) throws -> Data {
+        try handle.seek(toOffset: piece.offset)
+        guard let data = try handle.read(upToCount: piece.length), data.count == piece.length else {
+            throw ReportWriteError(path: path, reason: "the spool file is shorter than written")
+        }
+        return data
     }
 
     /// The counts of the cases added so far.
@@ -108,11 +156,18 @@ public final class ReportSpool {
         let assembler = ReportAssembler(destinations: destinations, transcripts: transcripts)
         try assembler.write(context) { body in
             for entry in ordered {
-                try handle.seek(toOffset: entry.offset)
-                guard let data = try handle.read(upToCount: entry.length), data.count == entry.length else {
-                    throw ReportWriteError(path: path, reason: "the spool file is shorter than written")
+                let json = try entry.json.map { try read($0) }
+                let junit = try entry.junit.map {
+                    (file: files[entry.file], testcase: String(decoding: try read($0), as: UTF8.self))
                 }
-                try body(String(decoding: data, as: UTF8.self)) { try decoder.decode(JSONCaseRecord.self, from: data) }
+                try body(
+                    SpooledCase(json: json.map { String(decoding: $0, as: UTF8.self) }, junit: junit) {
+                        guard let json else {
+                            throw ReportWriteError(path: self.path, reason: "the case's JSON text was not kept")
+                        }
+                        return try decoder.decode(JSONCaseRecord.self, from: json)
+                    }
+                )
             }
         }
         return tally.summary

@@ -6,25 +6,17 @@ protocol ReportWriter {
     mutating func begin(_ context: ReportContext) -> String
     /// One case.
     mutating func write(_ record: JSONCaseRecord, _ context: ReportContext) -> String
-    /// One case as the JSON report holds it (``JSONReporter/caseText(_:)``); `record` decodes it, for a writer
-    /// that needs more than the text.
-    mutating func write(
-        json: String,
-        record: () throws -> JSONCaseRecord,
-        _ context: ReportContext
-    ) rethrows -> String
+    /// One case as a run's spool or a merge hands it over: its JSON text, the pieces rendered as it ended, and its
+    /// record, decoded only when asked for.
+    mutating func write(_ spooled: SpooledCase, _ context: ReportContext) throws -> String
     /// Everything after the last case.
     mutating func end(_ context: ReportContext) -> String
 }
 
 extension ReportWriter {
-    /// Decodes the case and writes it.
-    mutating func write(
-        json: String,
-        record: () throws -> JSONCaseRecord,
-        _ context: ReportContext
-    ) rethrows -> String {
-        write(try record(), context)
+    /// Writes the case's record, decoded for the purpose.
+    mutating func write(_ spooled: SpooledCase, _ context: ReportContext) throws -> String {
+        write(try spooled.record(), context)
     }
 }
 
