@@ -14,21 +14,16 @@ import SMTPYAML
 /// Used from one task at a time: ``add(_:ordinal:)`` as each case ends, ``finish(startedAt:duration:skipped:)``
 /// once.
 public final class ReportSpool {
+    /// Where a case's pieces are in the spool file: its JSON text (when kept), then its `<testcase>` (when JUnit
+    /// is written). Kept small, one per case: 32 octets.
     private struct Entry {
         var ordinal: Int
-        var sequence: Int
-        /// The case's JSON text, when kept.
-        var json: Piece?
-        /// The case's `<testcase>`, when JUnit is written.
-        var junit: Piece?
-        /// The case's file, as its number in `files`.
-        var file: Int
-    }
-
-    /// Octets of the spool file.
-    private struct Piece {
         var offset: UInt64
-        var length: Int
+        var sequence: Int32
+        var jsonLength: UInt32
+        var junitLength: UInt32
+        /// The case's file, as its number in `files`.
+        var file: UInt32
     }
 
     private let destinations: [ReportDestination]
@@ -99,8 +94,9 @@ public final class ReportSpool {
         // Kept as the JSON report shows it: written there as it is, decoded for the other formats. Every value is
         // masked already; secrets are masked in its strings once more, never in its structure (so in the JUnit
         // piece too).
-        let json = keepsJSON ? try append(mask.applyToJSONStrings(JSONReporter.caseText(record))) : nil
-        let junit = rendersJUnit ? try append(JUnitReporter.testcase(record, mask: mask)) : nil
+        let start = offset
+        let jsonLength = keepsJSON ? try append(mask.applyToJSONStrings(JSONReporter.caseText(record))) : 0
+        let junitLength = rendersJUnit ? try append(JUnitReporter.testcase(record, mask: mask)) : 0
         let file: Int
         if let known = fileNumbers[record.file] {
             file = known
@@ -109,25 +105,38 @@ public final class ReportSpool {
             files.append(record.file)
             fileNumbers[record.file] = file
         }
-        entries.append(Entry(ordinal: ordinal, sequence: entries.count, json: json, junit: junit, file: file))
+        entries.append(
+            Entry(
+                ordinal: ordinal,
+                offset: start,
+                sequence: Int32(truncatingIfNeeded: entries.count),
+                jsonLength: jsonLength,
+                junitLength: junitLength,
+                file: UInt32(truncatingIfNeeded: file)
+            )
+        )
     }
 
-    /// Appends `text` to the spool file and returns where it is.
-    private func append(_ text: String) throws(ReportWriteError) -> Piece {
+    /// Appends `text` to the spool file and returns its length in octets.
+    private func append(_ text: String) throws(ReportWriteError) -> UInt32 {
         let data = Data(text.utf8)
+        guard let length = UInt32(exactly: data.count) else {
+            throw ReportWriteError(path: path, reason: "a case's report is over 4 GiB")
+        }
         do {
             try handle.write(contentsOf: data)
         } catch {
             throw ReportWriteError(path: path, error: error)
         }
-        defer { offset += UInt64(data.count) }
-        return Piece(offset: offset, length: data.count)
+        offset += UInt64(length)
+        return length
     }
 
-    /// The octets of `piece`, read back from the spool file.
-    private func read(_ piece: Piece) throws -> Data {
-        try handle.seek(toOffset: piece.offset)
-        guard let data = try handle.read(upToCount: piece.length), data.count == piece.length else {
+    /// `length` octets of the spool file from `offset`.
+    private func read(at offset: UInt64, length: UInt32) throws -> Data {
+        try handle.seek(toOffset: offset)
+        let count = Int(length)
+        guard let data = try handle.read(upToCount: count), data.count == count else {
             throw ReportWriteError(path: path, reason: "the spool file is shorter than written")
         }
         return data
@@ -151,15 +160,22 @@ public final class ReportSpool {
             mask: mask
         )
         guard isNeeded else { return tally.summary }
-        let ordered = entries.sorted { ($0.ordinal, $0.sequence) < ($1.ordinal, $1.sequence) }
+        // In place: a sorted copy would double what the entries take, at the end of a long run.
+        entries.sort { ($0.ordinal, $0.sequence) < ($1.ordinal, $1.sequence) }
         let decoder = JSONDecoder()
         let assembler = ReportAssembler(destinations: destinations, transcripts: transcripts)
         try assembler.write(context) { body in
-            for entry in ordered {
-                let json = try entry.json.map { try read($0) }
-                let junit = try entry.junit.map {
-                    (file: files[entry.file], testcase: String(decoding: try read($0), as: UTF8.self))
-                }
+            for entry in entries {
+                let json = keepsJSON ? try read(at: entry.offset, length: entry.jsonLength) : nil
+                let junit =
+                    try rendersJUnit
+                    ? (
+                        file: files[Int(entry.file)],
+                        testcase: String(
+                            decoding: try read(at: entry.offset + UInt64(entry.jsonLength), length: entry.junitLength),
+                            as: UTF8.self
+                        )
+                    ) : nil
                 try body(
                     SpooledCase(json: json.map { String(decoding: $0, as: UTF8.self) }, junit: junit) {
                         guard let json else {
