@@ -38,17 +38,29 @@ public struct Capability: Sendable, Hashable, CustomStringConvertible {
             return start..<end
         }
         guard let head = word(from: 0) else { return nil }
-        // Most lines have no parameters: the array is made only for a line that has some.
-        var parameters: [String] = []
         var keyword = head
+        var attached: Range<Int>?
         if let equals = head.first(where: { bytes[$0] == UInt8(ascii: "=") }), equals != head.lowerBound {
             keyword = head.lowerBound..<equals
-            if equals + 1 < head.upperBound { parameters.append(text(equals + 1..<head.upperBound)) }
+            if equals + 1 < head.upperBound { attached = equals + 1..<head.upperBound }
         }
+        // Counted first, so that a line with parameters makes one array of the right size and a bare keyword
+        // (most lines) none.
+        var count = attached == nil ? 0 : 1
         var next = head.upperBound
         while let range = word(from: next) {
-            parameters.append(text(range))
+            count += 1
             next = range.upperBound
+        }
+        var parameters: [String] = []
+        if count > 0 {
+            parameters.reserveCapacity(count)
+            if let attached { parameters.append(text(attached)) }
+            next = head.upperBound
+            while let range = word(from: next) {
+                parameters.append(text(range))
+                next = range.upperBound
+            }
         }
         return (text(keyword), parameters)
     }

@@ -40,7 +40,17 @@ extension MockServer {
                     minimumDataRate: configuration.minimumDataRate,
                     now: .now
                 )
-                guard try await perform(session.start(), on: connection, outbound: outbound, spool: &spool, log: log)
+                // The replies to each read are encoded into this one buffer, kept for the connection.
+                var pending: [UInt8] = []
+                guard
+                    try await perform(
+                        session.start(),
+                        on: connection,
+                        outbound: outbound,
+                        pending: &pending,
+                        spool: &spool,
+                        log: log
+                    )
                 else { return }
                 deadlines.session(replied: true, receivingContent: false, now: .now)
                 for try await event in inbound {
@@ -58,9 +68,16 @@ extension MockServer {
                         log.notice("\(expiry.rawValue) passed; closing", metadata: ["phase": "\(session.phaseName)"])
                         actions = session.idleTimeout()
                     }
-                    guard try await perform(actions, on: connection, outbound: outbound, spool: &spool, log: log) else {
-                        return
-                    }
+                    guard
+                        try await perform(
+                            actions,
+                            on: connection,
+                            outbound: outbound,
+                            pending: &pending,
+                            spool: &spool,
+                            log: log
+                        )
+                    else { return }
                     deadlines.session(
                         replied: actions.contains { $0.isReply },
                         receivingContent: session.isReceivingContent,
@@ -87,11 +104,11 @@ extension MockServer {
         _ actions: [SessionAction],
         on connection: Connection,
         outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        pending: inout [UInt8],
         spool: inout Spool,
         log: Logger
     ) async throws -> Bool {
         // The replies to one read go out in one write.
-        var pending: [UInt8] = []
         for action in actions {
             switch action {
             case .reply(let reply):

@@ -35,9 +35,6 @@ extension SessionRunner {
     /// to its reply does not include it.
     func write(_ wire: String, showing shown: String, on connection: SMTPConnection) async throws(TransportError) {
         defer { transcript.client(shown) }
-        var line = Array(wire.utf8)
-        line.append(13)
-        line.append(10)
-        try await connection.write(line)
+        try await connection.write(line: wire)
     }
 }

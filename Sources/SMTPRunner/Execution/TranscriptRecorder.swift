@@ -11,6 +11,8 @@ final class TranscriptRecorder {
 
     init(plan: SessionPlan) {
         self.plan = plan
+        // Room for a whole walkthrough session's lines at once, instead of growing through 1, 2, 4, 8, 16, 32.
+        entries.reserveCapacity(32)
     }
 
     /// A line the client sent (already shown form; secrets are masked again to be sure).
@@ -20,9 +22,18 @@ final class TranscriptRecorder {
 
     /// Every line of a reply as the server sent it (`250-...`, then `250 ...`).
     func server(_ reply: Reply) {
+        let code = reply.code.description
         for (index, line) in reply.lines.enumerated() {
-            let separator = index == reply.lines.count - 1 ? (line.isEmpty ? "" : " ") : "-"
-            append(.server, "\(reply.code.value)\(separator)\(line)")
+            // Appended into one string of the right size: a reply line is written for every line of every reply.
+            var text = code
+            text.reserveCapacity(code.utf8.count + 1 + line.utf8.count)
+            if index < reply.lines.count - 1 {
+                text += "-"
+            } else if !line.isEmpty {
+                text += " "
+            }
+            text += line
+            append(.server, text)
         }
     }
 

@@ -36,9 +36,21 @@ final class SMTPConnection {
 
     /// Writes bytes in one write and flush.
     func write(_ bytes: [UInt8]) async throws(TransportError) {
+        try await write(buffer: ByteBuffer(bytes: bytes))
+    }
+
+    /// Writes a command line and its CRLF in one write and flush, straight into one buffer of the right size.
+    func write(line: String) async throws(TransportError) {
+        var buffer = ByteBufferAllocator().buffer(capacity: line.utf8.count + 2)
+        buffer.writeString(line)
+        buffer.writeStaticString("\r\n")
+        try await write(buffer: buffer)
+    }
+
+    private func write(buffer: ByteBuffer) async throws(TransportError) {
         guard !isClosed else { throw .closed }
         do {
-            try await outbound.write(ByteBuffer(bytes: bytes))
+            try await outbound.write(buffer)
         } catch {
             isClosed = true
             throw .closed
