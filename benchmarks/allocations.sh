@@ -36,14 +36,19 @@ LIBC="$(ldd "$SMTPSPEC" 2>/dev/null | awk '$1 == "libc.so.6" {print $3}' || true
 for tool in perf /usr/sbin/smtp-sink /usr/sbin/smtp-source "$SMTPSPEC" "$NIO_FLOOR"; do
     command -v "$tool" >/dev/null || { echo "allocations: $tool is missing" >&2; exit 2; }
 done
-perf probe -q -x "$LIBC" malloc 2>/dev/null || true
 EVENT=probe_libc:malloc
-grep -q "$EVENT" <(perf list 2>/dev/null) || { echo "allocations: cannot probe malloc in $LIBC" >&2; exit 2; }
+ADDED_PROBE=0
+if ! grep -q "$EVENT" <(perf list 2>/dev/null); then
+    perf probe -q -x "$LIBC" malloc || { echo "allocations: cannot probe malloc in $LIBC" >&2; exit 2; }
+    ADDED_PROBE=1
+fi
 
 WORK="$(mktemp -d)"
 PIDS=()
 cleanup() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    # The probe goes as it came: only when this script added it.
+    if [[ $ADDED_PROBE -eq 1 ]]; then perf probe -q -d "$EVENT" || true; fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -60,22 +65,26 @@ scenario "$WORK/short.smtp.yaml" "$SESSIONS"
 scenario "$WORK/long.smtp.yaml" $((SESSIONS * 2))
 
 count() { # command... : malloc calls of the command
-    perf stat -x, -e "$EVENT" -o "$WORK/stat" "$@" >/dev/null 2>&1
+    if ! perf stat -x, -e "$EVENT" -o "$WORK/stat" "$@" >/dev/null 2>"$WORK/stderr"; then
+        echo "allocations: failed: $*" >&2
+        cat "$WORK/stderr" >&2
+        exit 1
+    fi
     awk -F, '/probe_libc:malloc/ {print $1}' "$WORK/stat"
 }
 
 wait_port() { # port
     for _ in $(seq 100); do
-        ss -ltn "sport = :$1" | grep -q LISTEN && return 0
+        grep -q LISTEN <(ss -ltn "sport = :$1") && return 0
         sleep 0.1
     done
     echo "allocations: nothing listens on 127.0.0.1:$1" >&2
-    exit 1
+    return 1
 }
 
 /usr/sbin/smtp-sink -u nobody -c "127.0.0.1:$SINK_PORT" 1000 >/dev/null 2>&1 &
 PIDS+=($!)
-wait_port "$SINK_PORT"
+wait_port "$SINK_PORT" || exit 1
 
 client() { # label binary
     local short long
@@ -95,9 +104,10 @@ server() { # label command... : the server's malloc calls per session under smtp
     local label="$1" counts=() sessions
     shift
     for sessions in "$SESSIONS" $((SESSIONS * 2)); do
-        perf stat -x, -e "$EVENT" -o "$WORK/stat" "$@" >/dev/null 2>&1 &
+        perf stat -x, -e "$EVENT" -o "$WORK/stat" "$@" >/dev/null 2>"$WORK/stderr" &
         local pid=$!
-        wait_port "$SERVER_PORT"
+        PIDS+=("$pid")
+        wait_port "$SERVER_PORT" || { cat "$WORK/stderr" >&2; exit 1; }
         /usr/sbin/smtp-source -m "$sessions" -s 20 -M contoso.com -f chris@contoso.com -t kate@fabrikam.com \
             "127.0.0.1:$SERVER_PORT"
         pkill -INT -P "$pid" 2>/dev/null || true

@@ -97,8 +97,9 @@ public enum JUnitReporter {
     }
 
     /// A case's `<testcase>` element, indented for its place in a `<testsuite>`. With a `mask`, every secret is
-    /// hidden once more in the values the JSON report holds as strings (names, the failure, the transcript), never
-    /// in a number or the markup: what a case's report text gets when the run spools it (see ``ReportSpool``).
+    /// hidden once more in each value the JSON report holds as a string (the name, the file, the failure's heading,
+    /// summary, kind and text, each transcript line), never in a number or the markup: what a case's report text
+    /// gets when the run spools it (see ``ReportSpool``).
     static func testcase(_ record: JSONCaseRecord, mask: SecretMask? = nil) -> String {
         func text(_ value: String) -> String { mask?.apply(value) ?? value }
         var xml = XMLWriter(depth: 2)
@@ -116,7 +117,7 @@ public enum JUnitReporter {
                 let isError = record.caseStatus == .error || failure.error
                 xml.element(
                     isError ? "error" : "failure",
-                    [("message", text("\(failure.heading): \(failure.summary)")), ("type", text(failure.kind))],
+                    [("message", text(failure.heading) + ": " + text(failure.summary)), ("type", text(failure.kind))],
                     text: text(failure.text)
                 )
             } else {
@@ -127,7 +128,7 @@ public enum JUnitReporter {
                 )
             }
         }
-        xml.element("system-out", text: text(record.transcript.map(\.line).joined(separator: "\n")))
+        xml.element("system-out", text: record.transcript.map { text($0.line) }.joined(separator: "\n"))
         xml.close("testcase")
         return xml.text
     }

@@ -87,6 +87,21 @@ struct VariableTests {
         #expect(plan.redact("AUTH PLAIN hunter2") == "AUTH PLAIN ******")
     }
 
+    @Test("every piece of a password is a secret, so a variable it names is hidden where else it appears")
+    func passwordPieces() throws {
+        let result = compile(
+            """
+            vars: {user_part: kate4471, site_part: Fabrikam9932}
+            steps:
+              - ehlo: ${user_part}.example
+              - auth: {username: u, password: "${user_part}${site_part}", allow-plaintext: true}
+            """
+        )
+        let plan = try #require(result.scenario?.cases.first)
+        #expect(Set(plan.secrets).isSuperset(of: ["kate4471", "Fabrikam9932"]))
+        #expect(plan.redact("EHLO kate4471.example") == "EHLO ******.example")
+    }
+
     @Test("the default ends at the first '}'")
     func defaultWithBraces() throws {
         let compiled = try steps("steps:\n  - ehlo: ${name:-example.com}\n")

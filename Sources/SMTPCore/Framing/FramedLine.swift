@@ -1,7 +1,8 @@
 /// A command line received by a server, without its line ending.
 public struct FramedLine: Sendable, Hashable {
     /// The line's octets without CRLF (or the bare LF). A line a framer returns shares the framer's buffer
-    /// instead of copying it: read it before giving the framer more bytes, or it is copied then.
+    /// instead of copying it: read it before giving the framer more bytes, or it is copied then. Its indices are
+    /// the buffer's, so index it from `bytes.startIndex`.
     public let bytes: ArraySlice<UInt8>
     /// The octets on the wire, including the line ending.
     public let octets: Int

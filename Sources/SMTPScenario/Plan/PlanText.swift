@@ -17,26 +17,15 @@ public struct PlanText: Sendable, Hashable, CustomStringConvertible {
     /// The pieces, in order.
     public var segments: [Segment]
 
-    /// Creates a text from segments; adjacent literals become one, and empty literals are dropped.
+    /// Creates a text from segments; empty literals are dropped.
     ///
-    /// So a command built from literal pieces (a verb, an address, a parameter) is one literal, which
-    /// ``wire(captures:)`` and ``redacted(captures:)`` return as it is instead of joining it for every session.
+    /// Adjacent literals stay apart: a password's pieces are each a secret (see the compiler), so a value that
+    /// also appears elsewhere is hidden there too. Texts joined with `+` become one literal where they meet.
     public init(_ segments: [Segment]) {
-        var merged: [Segment] = []
-        merged.reserveCapacity(segments.count)
-        for segment in segments {
-            guard case .literal(let text) = segment else {
-                merged.append(segment)
-                continue
-            }
-            if text.isEmpty { continue }
-            if case .literal(let previous)? = merged.last {
-                merged[merged.count - 1] = .literal(previous + text)
-            } else {
-                merged.append(segment)
-            }
+        self.segments = segments.filter { segment in
+            if case .literal(let text) = segment { return !text.isEmpty }
+            return true
         }
-        self.segments = merged
     }
 
     /// A text that is one literal.
@@ -89,18 +78,23 @@ public struct PlanText: Sendable, Hashable, CustomStringConvertible {
     /// What every secret is shown as.
     public static let mask = SecretMask.placeholder
 
-    /// Joins texts, keeping their segments.
+    /// Joins texts, keeping their segments; a literal that ends one and a literal that starts the other become one,
+    /// so a command built from literal pieces (a verb, an address, a parameter) is one literal, which
+    /// ``wire(captures:)`` and ``redacted(captures:)`` return as it is instead of joining it for every session.
     public static func + (lhs: PlanText, rhs: PlanText) -> PlanText {
-        PlanText(lhs.segments + rhs.segments)
+        guard case .literal(let tail)? = lhs.segments.last, case .literal(let head)? = rhs.segments.first else {
+            return PlanText(lhs.segments + rhs.segments)
+        }
+        return PlanText(lhs.segments.dropLast() + [.literal(tail + head)] + rhs.segments.dropFirst())
     }
 
     /// Appends a literal.
     public static func + (lhs: PlanText, rhs: String) -> PlanText {
-        PlanText(lhs.segments + [.literal(rhs)])
+        lhs + PlanText(literal: rhs)
     }
 
     /// Prepends a literal.
     public static func + (lhs: String, rhs: PlanText) -> PlanText {
-        PlanText([.literal(lhs)] + rhs.segments)
+        PlanText(literal: lhs) + rhs
     }
 }
