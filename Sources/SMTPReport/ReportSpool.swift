@@ -133,9 +133,8 @@ public final class ReportSpool {
     }
 
     /// `length` octets of the spool file from `offset`.
-    private func read(at offset: UInt64, length: UInt32) throws -> Data {
+    private func read(at offset: UInt64, length count: Int) throws -> Data {
         try handle.seek(toOffset: offset)
-        let count = Int(length)
         guard let data = try handle.read(upToCount: count), data.count == count else {
             throw ReportWriteError(path: path, reason: "the spool file is shorter than written")
         }
@@ -166,16 +165,16 @@ public final class ReportSpool {
         let assembler = ReportAssembler(destinations: destinations, transcripts: transcripts)
         try assembler.write(context) { body in
             for entry in entries {
-                let json = keepsJSON ? try read(at: entry.offset, length: entry.jsonLength) : nil
+                // A case's pieces lie one after the other: one read brings both.
+                let pieces = try read(at: entry.offset, length: Int(entry.jsonLength) + Int(entry.junitLength))
+                let json = keepsJSON ? pieces.prefix(Int(entry.jsonLength)) : nil
                 let junit =
-                    try rendersJUnit
+                    rendersJUnit
                     ? (
                         file: files[Int(entry.file)],
-                        testcase: String(
-                            decoding: try read(at: entry.offset + UInt64(entry.jsonLength), length: entry.junitLength),
-                            as: UTF8.self
-                        )
-                    ) : nil
+                        testcase: String(decoding: pieces.suffix(Int(entry.junitLength)), as: UTF8.self)
+                    )
+                    : nil
                 try body(
                     SpooledCase(json: json.map { String(decoding: $0, as: UTF8.self) }, junit: junit) {
                         guard let json else {

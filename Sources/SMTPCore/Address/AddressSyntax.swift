@@ -52,20 +52,9 @@ public enum AddressSyntax {
         // and without a list of them (this runs for every EHLO, MAIL and RCPT a mock server reads).
         let utf8 = text.utf8
         let dot = UInt8(ascii: ".")
-        var previousWasDot = true
+        // The empty-label problem comes before the labels' own, as it is found only once they are all read.
+        let labelProblemsStart = problems.count
         var hasEmptyLabel = false
-        for byte in utf8 {
-            if byte == dot && previousWasDot { hasEmptyLabel = true }
-            previousWasDot = byte == dot
-        }
-        if hasEmptyLabel || previousWasDot {
-            problems.append(
-                .invalidDomain(
-                    reason: "\(ProtocolDefect.quoted(text)) has an empty label (a leading, "
-                        + "trailing or doubled dot)"
-                )
-            )
-        }
         var labelCount = 0
         var everyLabelIsDigits = true
         var start = utf8.startIndex
@@ -74,6 +63,7 @@ public enum AddressSyntax {
             let label = Substring(utf8[start..<end])
             labelCount += 1
             if label.isEmpty {
+                hasEmptyLabel = true
                 everyLabelIsDigits = false
             } else {
                 if label.utf8.count > SMTPLimits.label {
@@ -84,6 +74,15 @@ public enum AddressSyntax {
             }
             guard end < utf8.endIndex else { break }
             start = utf8.index(after: end)
+        }
+        if hasEmptyLabel {
+            problems.insert(
+                .invalidDomain(
+                    reason: "\(ProtocolDefect.quoted(text)) has an empty label (a leading, "
+                        + "trailing or doubled dot)"
+                ),
+                at: labelProblemsStart
+            )
         }
         if labelCount == 4, everyLabelIsDigits {
             problems.append(.unbracketedAddressLiteral(text))

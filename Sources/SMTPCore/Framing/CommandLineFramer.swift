@@ -22,7 +22,7 @@ public struct CommandLineFramer: Sendable, Hashable {
 
     /// The next command line, `.lineTooLong`, or `nil` when more bytes are needed.
     public mutating func nextLine() -> Result<FramedLine, ProtocolDefect>? {
-        switch buffer.nextFound() {
+        switch buffer.next() {
         case nil:
             return nil
         case .tooLong(let octets):

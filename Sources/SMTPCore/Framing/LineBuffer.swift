@@ -1,17 +1,9 @@
 /// The shared byte buffer behind `ReplyLineFramer` and `CommandLineFramer`: splits bytes into lines at LF,
 /// caps line length and never holds more than one over-long line's worth of bytes.
 struct LineBuffer: Sendable, Hashable {
-    /// What the buffer found.
-    enum Event: Sendable, Hashable {
-        /// A complete line without its ending; `octets` includes the ending.
-        case line(content: [UInt8], octets: Int, bareLineFeed: Bool)
-        /// A line over the limit; the rest of it up to the next LF is discarded.
-        case tooLong(octets: Int)
-    }
-
     /// What the buffer found, with a line's content left in the buffer: read it with ``content(_:)`` before the
     /// next ``append(_:)``, which may move the bytes.
-    enum Found: Sendable, Hashable {
+    enum Event: Sendable, Hashable {
         /// A complete line: its content's position in the buffer; `octets` includes the ending.
         case line(content: Range<Int>, octets: Int, bareLineFeed: Bool)
         /// A line over the limit; the rest of it up to the next LF is discarded.
@@ -58,21 +50,11 @@ struct LineBuffer: Sendable, Hashable {
         bytes.append(contentsOf: newBytes)
     }
 
-    /// The next line (its bytes copied out) or over-long line, or `nil` when more bytes are needed.
-    mutating func next() -> Event? {
-        switch nextFound() {
-        case nil: return nil
-        case .tooLong(let octets): return .tooLong(octets: octets)
-        case .line(let range, let octets, let bare):
-            return .line(content: Array(bytes[range]), octets: octets, bareLineFeed: bare)
-        }
-    }
-
     /// A found line's content, without copying it; valid until the next ``append(_:)``.
     func content(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
 
     /// The next line or over-long line, or `nil` when more bytes are needed; a line's bytes stay in the buffer.
-    mutating func nextFound() -> Found? {
+    mutating func next() -> Event? {
         if discarding {
             guard let lineFeed = bytes[start...].firstIndex(of: Self.lineFeed) else {
                 start = bytes.count

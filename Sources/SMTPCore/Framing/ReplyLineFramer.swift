@@ -29,7 +29,7 @@ public struct ReplyLineFramer: Sendable, Hashable {
     /// The next line's octets without CRLF (left in the buffer, not copied: use them before the next
     /// ``append(_:)``), a defect, or `nil` when more bytes are needed.
     mutating func nextLineBytes() -> Result<ArraySlice<UInt8>, ProtocolDefect>? {
-        switch buffer.nextFound() {
+        switch buffer.next() {
         case nil:
             return nil
         case .tooLong(let octets):

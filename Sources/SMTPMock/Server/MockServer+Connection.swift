@@ -42,16 +42,18 @@ extension MockServer {
                 )
                 // The replies to each read are encoded into this one buffer, kept for the connection.
                 var pending: [UInt8] = []
-                guard
+                /// Carries out `actions`; `false` once the connection must close.
+                func carryOut(_ actions: [SessionAction]) async throws -> Bool {
                     try await perform(
-                        session.start(),
+                        actions,
                         on: connection,
                         outbound: outbound,
                         pending: &pending,
                         spool: &spool,
                         log: log
                     )
-                else { return }
+                }
+                guard try await carryOut(session.start()) else { return }
                 deadlines.session(replied: true, receivingContent: false, now: .now)
                 for try await event in inbound {
                     let actions: [SessionAction]
@@ -68,16 +70,7 @@ extension MockServer {
                         log.notice("\(expiry.rawValue) passed; closing", metadata: ["phase": "\(session.phaseName)"])
                         actions = session.idleTimeout()
                     }
-                    guard
-                        try await perform(
-                            actions,
-                            on: connection,
-                            outbound: outbound,
-                            pending: &pending,
-                            spool: &spool,
-                            log: log
-                        )
-                    else { return }
+                    guard try await carryOut(actions) else { return }
                     deadlines.session(
                         replied: actions.contains { $0.isReply },
                         receivingContent: session.isReceivingContent,
