@@ -21,17 +21,19 @@
 #                     at the start and at every 10% of the sessions; met when the end is within 1.10x of the
 #                     10% sample
 #                Goals 1, 2 and 3 also play the transport floor beside smtpspec (rows nio-floor,
-#                nio-floor-jobs20; target floor): see benchmarks/floor.
+#                nio-floor-jobs20; target floor) and NIO without NIOAsyncChannel (rows nio-handler,
+#                nio-handler-jobs20; target handler): see benchmarks/floor.
 #   -n SESSIONS  sessions per run and row (default 500, at most 2000: more leaves too many sockets
 #                in TIME-WAIT on a small machine and skews the later runs)
 #   -r RUNS      runs per row and of goal 4; the tables show the median (default 5)
 #   -p PAUSE     seconds of pause after every run (default 3)
 #   -t TARGETS   servers of the -c rows: sink, Postfix's smtp-sink on 127.0.0.1:2626 (default); mock,
 #                smtpspec's mock (default persona) on 127.0.0.1:2627; floor, benchmarks/floor's NIOAsyncChannel
-#                sink on 127.0.0.1:2629; "sink,mock" for two
+#                sink on 127.0.0.1:2629; handler, its plain channel-handler sink on 127.0.0.1:2630;
+#                "sink,mock" for two
 #   -c ROWS      the rows of the comparison table (default all but the baseline ones when -g is not given):
 #                smtpspec, smtpspec-jobs20, smtpspec-files, swaks, smtp-source, smtp-source-s20, smtplib,
-#                nio-floor, nio-floor-jobs20 (smtpspec-baseline, smtpspec-baseline-jobs20, smtpspec-baseline-files: see SMTPSPEC_BASELINE)
+#                nio-floor, nio-floor-jobs20, nio-handler, nio-handler-jobs20 (smtpspec-baseline, smtpspec-baseline-jobs20, smtpspec-baseline-files: see SMTPSPEC_BASELINE)
 #   -j JOBS      concurrency of the *-jobs20, *-files and smtp-source-s20 rows and of goal 6 (default 20;
 #                "20" in the row names is this default). smtpspec-jobs20 is ONE file of N matrix cases run
 #                with --jobs JOBS --max-per-host JOBS (--max-per-host only when `run --help` lists it);
@@ -69,9 +71,14 @@
 #   nio-floor         benchmarks/floor: the same session over NIOAsyncChannel with no smtpspec logic (reply
 #                     codes only), its task on the channel's event loop as smtpspec's; one at a time
 #   nio-floor-jobs20  the same, JOBS at a time, the sessions spread over the event loops as smtpspec's
+#   nio-handler       benchmarks/floor's handler-client: the same session as a plain NIO channel handler
+#                     (no NIOAsyncChannel, no task per reply; the engineering standards rule this shape out
+#                     for smtpspec), to show what NIOAsyncChannel itself costs; one at a time
+#   nio-handler-jobs20  the same, JOBS at a time
 # The floor target is that program's sink: the mock's transport (NIOAsyncChannel, a task per connection
 # on its event loop, every connection on one loop, its fastest arrangement) answering like smtp-sink, with
-# no persona, no parsing beyond the verb (scanned as bytes), no log.
+# no persona, no parsing beyond the verb (scanned as bytes), no log. The handler target is the same sink as a
+# plain channel handler (benchmarks/floor's handler-sink): NIO without NIOAsyncChannel.
 # The rounds interleave the rows (round 1: every row and goal 4's check, round 2: every row, ...) so a
 # slow minute on the machine hits all of them alike. Wall time is measured around each process; peak
 # memory is the maximum resident set size from GNU time (for the swaks loop: of its largest single
@@ -110,6 +117,7 @@ SINK_ADDR=127.0.0.1:2626
 MOCK_ADDR=127.0.0.1:2627
 MOCK_LONG_ADDR=127.0.0.1:2628
 FLOOR_ADDR=127.0.0.1:2629
+HANDLER_ADDR=127.0.0.1:2630
 PYTHON=/usr/bin/python3
 GNU_TIME=/usr/bin/time
 QUIET_WAIT="${BENCH_QUIET_WAIT:-30}"
@@ -163,13 +171,14 @@ done
 [[ "$RSS_CAP_MIB" =~ ^[0-9]+$ && "$RSS_CAP_MIB" -ge 1 ]] || die "BENCH_RSS_CAP_MIB must be a number of MiB"
 [[ "$PAUSE" =~ ^[0-9]+([.][0-9]+)?$ ]] || die "-p must be a number of seconds"
 for target in ${TARGETS//,/ }; do
-    [[ "$target" == sink || "$target" == mock || "$target" == floor ]] ||
-        die "unknown target '$target' (sink, mock, floor)"
+    [[ "$target" == sink || "$target" == mock || "$target" == floor || "$target" == handler ]] ||
+        die "unknown target '$target' (sink, mock, floor, handler)"
 done
 for client in ${CLIENTS//,/ }; do
     case "$client" in
     smtpspec | smtpspec-jobs20 | smtpspec-files | smtpspec-baseline | smtpspec-baseline-jobs20 | \
-        smtpspec-baseline-files | swaks | smtp-source | smtp-source-s20 | smtplib | nio-floor | nio-floor-jobs20) ;;
+        smtpspec-baseline-files | swaks | smtp-source | smtp-source-s20 | smtplib | nio-floor | nio-floor-jobs20 | \
+        nio-handler | nio-handler-jobs20) ;;
     *) die "unknown row '$client' (see --help)" ;;
     esac
 done
@@ -192,9 +201,17 @@ for target in ${TARGETS//,/ }; do
         add_pair "$target:$client"
     done
 done
-if has_goal 1; then add_pair sink:smtpspec; add_pair sink:smtplib; add_pair sink:nio-floor; fi
-if has_goal 2; then add_pair sink:smtpspec-jobs20; add_pair sink:smtp-source-s20; add_pair sink:nio-floor-jobs20; fi
-if has_goal 3; then add_pair sink:smtp-source-s20; add_pair mock:smtp-source-s20; add_pair floor:smtp-source-s20; fi
+if has_goal 1; then
+    add_pair sink:smtpspec; add_pair sink:smtplib; add_pair sink:nio-floor; add_pair sink:nio-handler
+fi
+if has_goal 2; then
+    add_pair sink:smtpspec-jobs20; add_pair sink:smtp-source-s20; add_pair sink:nio-floor-jobs20
+    add_pair sink:nio-handler-jobs20
+fi
+if has_goal 3; then
+    add_pair sink:smtp-source-s20; add_pair mock:smtp-source-s20; add_pair floor:smtp-source-s20
+    add_pair handler:smtp-source-s20
+fi
 if has_goal 4; then add_pair -:check; fi
 uses() { # target or :row -> 0 when some pair has it
     local pair
@@ -248,7 +265,8 @@ fi
 
 # The transport floor (benchmarks/floor), release build in its own scratch path, when a pair needs it.
 FLOOR="${NIO_FLOOR:-$ROOT/.build-floor/release/nio-floor}"
-if uses floor || uses :nio-floor || uses :nio-floor-jobs20; then
+if uses floor || uses handler || uses :nio-floor || uses :nio-floor-jobs20 || uses :nio-handler ||
+    uses :nio-handler-jobs20; then
     if [[ -z "${NIO_FLOOR:-}" && ($BUILD -eq 1 || ! -x "$FLOOR") ]]; then
         log "building the transport floor (release, benchmarks/floor, --scratch-path .build-floor)"
         (cd "$ROOT" && nice swift build -c release --package-path benchmarks/floor --scratch-path .build-floor) >&2
@@ -277,6 +295,7 @@ STARTED_PIDS=()
 SINK_PID=""
 MOCK_PID=""
 FLOOR_PID=""
+HANDLER_PID=""
 cleanup() {
     local pid
     for pid in "${STARTED_PIDS[@]}"; do
@@ -343,14 +362,23 @@ start_servers() {
         FLOOR_PID=$!
         wait_for floor "$FLOOR_ADDR" $!
     fi
+    if uses handler; then
+        port_answers "$HANDLER_ADDR" && die "something already listens on $HANDLER_ADDR"
+        "$FLOOR" handler-sink "$HANDLER_ADDR" >"$WORK/handler.log" 2>&1 &
+        STARTED_PIDS+=($!)
+        HANDLER_PID=$!
+        wait_for handler "$HANDLER_ADDR" $!
+    fi
 }
 
 # A server's counters as "sessions messages": smtp-sink's -c output ("sess=N quit=N mesg=N", each
 # ended by CR), the floor sink's answer to STAT, or a mock's log lines ("session closed", "message
 # accepted") in $WORK/TARGET.log.
 server_counters() {
-    if [[ "$1" == floor ]]; then
-        "$PYTHON" - "$FLOOR_ADDR" <<'EOF'
+    if [[ "$1" == floor || "$1" == handler ]]; then
+        local address=$FLOOR_ADDR
+        [[ "$1" == handler ]] && address=$HANDLER_ADDR
+        "$PYTHON" - "$address" <<'EOF'
 import socket, sys
 host, _, port = sys.argv[1].rpartition(":")
 with socket.create_connection((host, int(port)), timeout=5) as s:
@@ -451,6 +479,8 @@ client_command() {
             -t kate@fabrikam.com "$2") ;;
     nio-floor) CMD=("$FLOOR" client "$2" "$SESSIONS" 1) ;;
     nio-floor-jobs20) CMD=("$FLOOR" client "$2" "$SESSIONS" "$JOBS") ;;
+    nio-handler) CMD=("$FLOOR" handler-client "$2" "$SESSIONS" 1) ;;
+    nio-handler-jobs20) CMD=("$FLOOR" handler-client "$2" "$SESSIONS" "$JOBS") ;;
     smtplib)
         CMD=("$PYTHON" "$BENCH/smtplib_client.py" --server "$2" -n "$SESSIONS" --message "$BENCH/message.eml") ;;
     check) CMD=("$SMTPSPEC" check "$WORK/check-$CHECK_CASES.smtp.yaml") ;;
@@ -674,6 +704,7 @@ for ((round = 1; round <= RUNS; round++)); do
         address=$SINK_ADDR
         [[ "$target" == mock ]] && address=$MOCK_ADDR
         [[ "$target" == floor ]] && address=$FLOOR_ADDR
+        [[ "$target" == handler ]] && address=$HANDLER_ADDR
         measure "$target" "$address" "${pair#*:}" "$round"
     done
 done
@@ -696,6 +727,8 @@ SERVER_PEAKS=""
 [[ -n "$SINK_PID" ]] && SERVER_PEAKS="smtp-sink $(server_peak "$SINK_PID")"
 [[ -n "$MOCK_PID" ]] && SERVER_PEAKS="${SERVER_PEAKS:+$SERVER_PEAKS, }smtpspec mock $(server_peak "$MOCK_PID")"
 [[ -n "$FLOOR_PID" ]] && SERVER_PEAKS="${SERVER_PEAKS:+$SERVER_PEAKS, }nio-floor sink $(server_peak "$FLOOR_PID")"
+[[ -n "$HANDLER_PID" ]] &&
+    SERVER_PEAKS="${SERVER_PEAKS:+$SERVER_PEAKS, }nio-floor handler-sink $(server_peak "$HANDLER_PID")"
 MOCK_LABEL="smtpspec mock"
 for mock_log in "$WORK/mock.log" "$WORK/mock-long-1.log"; do
     if [[ -f "$mock_log" ]] && persona=$(grep -m 1 -o "persona '[^']*'" "$mock_log"); then
@@ -764,6 +797,9 @@ What differs between the rows:
   rows show what that transport alone allows on this machine; the gap from them to smtpspec's rows
   is smtpspec's own work. Its sink answers like smtp-sink from a task per connection, every connection
   on one event loop (measured faster than spreading them).
+- nio-handler and the handler target are the same client and sink written as plain NIO channel handlers:
+  no NIOAsyncChannel, no async sequence, no task woken per reply. The engineering standards rule this
+  shape out for smtpspec; these rows show how much of the floor is NIOAsyncChannel itself.
 - smtp-sink accepts everything and stores nothing, so its rows measure the client and loopback TCP.
   The mock parses every command, applies the persona and assigns queue IDs, so its rows are slower for
   every client.
