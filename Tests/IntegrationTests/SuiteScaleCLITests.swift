@@ -284,4 +284,56 @@ struct SuiteScaleCLITests {
         #expect(summary["skipped"] == 12 - played)
         #expect(outcome.output.hasSuffix(", \(12 - played) skipped\n"), "\(outcome.output)")
     }
+
+    @Test("--mock --jobs 2 plays files with different personas at once, each against its own persona's mock")
+    func personasInParallel() throws {
+        let files = ["exchange", "postfix"].map { "Tests/Fixtures/personas-parallel/\($0).smtp.yaml" }
+        let parse = ISO8601DateFormatter()
+        parse.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        /// Each case's time on the wire, from its report.
+        func spans(jobs: Int) throws -> [ClosedRange<Date>] {
+            let dir = try Self.folder()
+            let outcome = try CLITests.smtpspec(
+                ["run"] + files + ["--mock", "--jobs", "\(jobs)", "--report", "json:\(dir)/p.json"]
+            )
+            // Each file's capability check passes only against its own persona.
+            #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
+            #expect(outcome.output.hasSuffix("2 passed, 0 failed\n"), "\(outcome.output)")
+            return try Self.cases(try Self.json("\(dir)/p.json")).map { record in
+                let started = try #require(record["startedAt"] as? String)
+                let start = try #require(parse.date(from: started))
+                let milliseconds = try #require(record["durationMs"] as? Double)
+                return start...start.addingTimeInterval(milliseconds / 1000)
+            }
+        }
+        let together = try spans(jobs: 2)
+        #expect(together.count == 2 && together[0].overlaps(together[1]), "\(together)")
+        // One job: the second case starts after the first has ended, so the check above can fail.
+        let oneByOne = try spans(jobs: 1)
+        #expect(oneByOne.count == 2 && !oneByOne[0].overlaps(oneByOne[1]), "\(oneByOne)")
+    }
+
+    @Test("merging shards whose cases all passed, one of them empty, exits 0 with the usual closing line")
+    func mergePassingShards() throws {
+        let dir = try Self.folder()
+        for index in 1...3 {
+            let outcome = try CLITests.smtpspec(
+                ["run", Self.suite[1], "--mock", "--shard", "\(index)/3", "--report", "json:\(dir)/s\(index).json"]
+            )
+            #expect(outcome.status == 0, "\(outcome.error)")
+        }
+        let merged = try CLITests.smtpspec(
+            [
+                "merge", "\(dir)/s2.json", "\(dir)/s3.json", "\(dir)/s1.json", "--report", "junit:\(dir)/m.xml",
+                "--report", "json:\(dir)/m.json",
+            ]
+        )
+        #expect(merged.status == 0, "\(merged.error)")
+        #expect(merged.output.hasSuffix("2 passed, 0 failed\n"), "\(merged.output)")
+        let report = try Self.json("\(dir)/m.json")
+        #expect(Self.cases(report).compactMap { $0["index"] as? Int } == [0, 1])
+        #expect(report["mergedShards"] as? Int == 3)
+        let junit = try String(contentsOfFile: "\(dir)/m.xml", encoding: .utf8)
+        #expect(junit.contains("tests=\"2\"") && junit.contains("failures=\"0\""), "\(junit)")
+    }
 }
