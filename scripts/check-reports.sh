@@ -10,7 +10,8 @@
 #              "TAP version 14" as a parse error, so that one line is fed to it as version 13; every other line
 #              is passed as it is and every test point must be ok;
 #   JSON       validated against Grammar/report.schema.json with Python jsonschema (/usr/bin/python3);
-#   HTML       opened in headless Chromium by scripts/screenshot.sh: a non-empty screenshot, no JS errors.
+#   HTML       opened in headless Chromium by scripts/screenshot.sh: a non-empty screenshot, no JS errors;
+#   and the JUnit, TAP and JSON reports of the same run's shard 2/3 (`--shard 2/3`), read the same way.
 #
 # SMTPSPEC_BIN overrides the smtpspec binary (default: the one `swift build` made).
 # Output goes to .peers/reports/. Until the CLI has `run --report` and Examples/ has scenarios this step says
@@ -50,31 +51,35 @@ run_status=0
     --report "html:$OUT/report.html" --transcripts "$OUT/transcripts" || run_status=$?
 ((run_status == 0)) || fail "smtpspec run Examples --mock exited with status $run_status"
 
-# JUnit
-if [[ -s "$OUT/report.xml" ]]; then
-    xmllint --noout "$OUT/report.xml" || fail "JUnit report is not well-formed XML"
-    xsd="$(find Grammar Tests -iname 'junit*.xsd' 2>/dev/null | sort | head -n 1)"
-    if [[ -n "$xsd" ]]; then
-        xmllint --noout --schema "$xsd" "$OUT/report.xml" || fail "JUnit report does not validate against $xsd"
+# check_junit|check_tap|check_json NAME: $OUT/NAME.xml, .tap or .json read by its consumer.
+check_junit() {
+    if [[ -s "$OUT/$1.xml" ]]; then
+        xmllint --noout "$OUT/$1.xml" || fail "JUnit report $1.xml is not well-formed XML"
+        local xsd
+        xsd="$(find Grammar Tests -iname 'junit*.xsd' 2>/dev/null | sort | head -n 1)"
+        if [[ -n "$xsd" ]]; then
+            xmllint --noout --schema "$xsd" "$OUT/$1.xml" || fail "JUnit report $1.xml does not validate against $xsd"
+        else
+            echo "check-reports: note: no JUnit XSD in Grammar/ or Tests/; checked well-formedness only"
+        fi
     else
-        echo "check-reports: note: no JUnit XSD in Grammar/ or Tests/; checked well-formedness only"
+        fail "no JUnit report $1.xml written"
     fi
-else
-    fail "no JUnit report written"
-fi
+}
 
-# TAP
-if [[ -s "$OUT/report.tap" ]]; then
-    sed '1s/^TAP version 14$/TAP version 13/' "$OUT/report.tap" >"$OUT/report.prove.tap"
-    prove --exec cat "$OUT/report.prove.tap" || fail "prove does not accept the TAP report"
-else
-    fail "no TAP report written"
-fi
+check_tap() {
+    if [[ -s "$OUT/$1.tap" ]]; then
+        sed '1s/^TAP version 14$/TAP version 13/' "$OUT/$1.tap" >"$OUT/$1.prove.tap"
+        prove --exec cat "$OUT/$1.prove.tap" || fail "prove does not accept the TAP report $1.tap"
+    else
+        fail "no TAP report $1.tap written"
+    fi
+}
 
-# JSON
-if [[ -s "$OUT/report.json" ]]; then
-    if [[ -f Grammar/report.schema.json ]]; then
-        /usr/bin/python3 - Grammar/report.schema.json "$OUT/report.json" <<'PY' || fail "JSON report does not validate"
+check_json() {
+    if [[ -s "$OUT/$1.json" ]]; then
+        if [[ -f Grammar/report.schema.json ]]; then
+            /usr/bin/python3 - Grammar/report.schema.json "$OUT/$1.json" <<'PY' || fail "JSON report $1.json does not validate"
 import json, sys
 import jsonschema
 schema = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -86,12 +91,28 @@ for error in errors[:20]:
     print("json: /%s: %s" % ("/".join(str(p) for p in error.absolute_path), error.message), file=sys.stderr)
 sys.exit(1 if errors else 0)
 PY
+        else
+            fail "Grammar/report.schema.json is missing"
+        fi
     else
-        fail "Grammar/report.schema.json is missing"
+        fail "no JSON report $1.json written"
     fi
-else
-    fail "no JSON report written"
-fi
+}
+
+check_junit report
+check_tap report
+check_json report
+
+# One shard of the same run: its reports say which shard they are (JUnit's name, a TAP comment, JSON's shard
+# and suite), and must read as well.
+echo "check-reports: smtpspec run Examples --mock --shard 2/3"
+run_status=0
+"$bin" run Examples --mock --no-color --shard 2/3 \
+    --report "junit:$OUT/shard.xml" --report "json:$OUT/shard.json" --report "tap:$OUT/shard.tap" || run_status=$?
+((run_status == 0)) || fail "smtpspec run Examples --mock --shard 2/3 exited with status $run_status"
+check_junit shard
+check_tap shard
+check_json shard
 
 # HTML
 if [[ -s "$OUT/report.html" ]]; then

@@ -40,6 +40,7 @@ public enum HTMLReporter {
                 <h1>\(Markup.escaped(title))</h1>
                 <p class="summary"><span class="passed">\(summary.passed) passed</span>, \
                 <span class="failed">\(failedCount) failed</span>\(context.skipped > 0 ? ", \(context.skipped) skipped" : "") · \
+                \(context.shardLabel.map { Markup.escaped($0) + " of the suite · " } ?? "")\
                 started \(JSONReportDocument.timestamp(context.startedAt)) · took \(context.duration.shortText)</p>
                 <div class="filters">
                 <button type="button" data-filter="all" class="active">All (\(summary.total))</button>

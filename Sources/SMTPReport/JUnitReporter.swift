@@ -25,7 +25,8 @@ public enum JUnitReporter {
             xml.open(
                 "testsuites",
                 [
-                    ("name", "smtpspec"), ("tests", "\(summary.total + invalid)"), ("failures", "\(summary.failed)"),
+                    ("name", context.shardLabel.map { "smtpspec \($0)" } ?? "smtpspec"),
+                    ("tests", "\(summary.total + invalid)"), ("failures", "\(summary.failed)"),
                     ("errors", "\(summary.errors + invalid)"), ("skipped", "\(context.skipped)"),
                     ("time", seconds(context.duration)),
                     ("timestamp", JSONReportDocument.timestamp(context.startedAt)),

@@ -40,6 +40,13 @@ struct ReportContext {
     var mergedShards: Int?
     /// The mask every rendered text goes through.
     var mask: SecretMask
+
+    /// `shard 2/3` when the run played one shard of a split suite, for every format to say so (a shard's reports
+    /// are read on their own too, and an empty shard's show no case to tell); `nil` for a whole suite or a merge.
+    var shardLabel: String? {
+        guard let shard = identity?.shard, shard.count > 1 else { return nil }
+        return "shard \(shard)"
+    }
 }
 
 /// One scenario file's counts in a report.

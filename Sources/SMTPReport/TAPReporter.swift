@@ -17,6 +17,7 @@ public enum TAPReporter {
 
         mutating func begin(_ context: ReportContext) -> String {
             var lines = ["TAP version 14", "1..\(context.invalidFiles.count + context.summary.total)"]
+            if let shard = context.shardLabel { lines.append("# \(shard) of the suite") }
             for file in context.invalidFiles {
                 number += 1
                 lines.append("not ok \(number) - \(description(file.path + ": does not compile"))")

@@ -221,13 +221,13 @@ struct SuiteScaleCLITests {
         }
     }
 
-    @Test("an empty shard writes its reports with its I/N and exits 0")
+    @Test("an empty shard writes its reports, each saying its I/N, and exits 0")
     func emptyShard() throws {
         let dir = try Self.folder()
         let outcome = try CLITests.smtpspec(
             [
                 "run", Self.suite[1], "--mock", "--shard", "3/3", "--report", "json:\(dir)/e.json", "--report",
-                "junit:\(dir)/e.xml",
+                "junit:\(dir)/e.xml", "--report", "tap:\(dir)/e.tap", "--report", "html:\(dir)/e.html",
             ]
         )
         #expect(outcome.status == 0, "\(outcome.error)")
@@ -235,7 +235,17 @@ struct SuiteScaleCLITests {
         let report = try Self.json("\(dir)/e.json")
         #expect(report["shard"] as? [String: Int] == ["index": 3, "count": 3])
         #expect(Self.cases(report).isEmpty)
-        #expect(FileManager.default.fileExists(atPath: "\(dir)/e.xml"))
+        // Each format says which shard it is, with no case to tell.
+        let junit = try String(contentsOfFile: "\(dir)/e.xml", encoding: .utf8)
+        #expect(junit.contains("<testsuites name=\"smtpspec shard 3/3\" tests=\"0\""), "\(junit)")
+        let tap = try String(contentsOfFile: "\(dir)/e.tap", encoding: .utf8)
+        #expect(tap.hasPrefix("TAP version 14\n1..0\n# shard 3/3 of the suite\n"), "\(tap)")
+        let html = try String(contentsOfFile: "\(dir)/e.html", encoding: .utf8)
+        #expect(html.contains(" · shard 3/3 of the suite · started "))
+        // A whole suite's reports, and a merge's, name no shard.
+        let whole = try CLITests.smtpspec(["run", Self.suite[1], "--mock", "--report", "tap:\(dir)/w.tap"])
+        #expect(whole.status == 0, "\(whole.error)")
+        #expect(!(try String(contentsOfFile: "\(dir)/w.tap", encoding: .utf8)).contains("shard"))
     }
 
     @Test("when the results cannot be kept (a full disk), no case is started after it and the run exits 3")
@@ -334,6 +344,6 @@ struct SuiteScaleCLITests {
         #expect(Self.cases(report).compactMap { $0["index"] as? Int } == [0, 1])
         #expect(report["mergedShards"] as? Int == 3)
         let junit = try String(contentsOfFile: "\(dir)/m.xml", encoding: .utf8)
-        #expect(junit.contains("tests=\"2\"") && junit.contains("failures=\"0\""), "\(junit)")
+        #expect(junit.contains("<testsuites name=\"smtpspec\" tests=\"2\" failures=\"0\""), "\(junit)")
     }
 }
