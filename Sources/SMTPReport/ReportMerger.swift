@@ -78,7 +78,8 @@ public struct ReportMerger {
             guard own.fingerprint == suite.fingerprint, own.cases == suite.cases else {
                 throw Problem(
                     description: "\(path) is from another suite than \(firstPath): fingerprint \(own.fingerprint) "
-                        + "(\(own.cases) cases), not \(suite.fingerprint) (\(suite.cases) cases)"
+                        + "(\(own.cases) cases), not \(suite.fingerprint) (\(suite.cases) cases); other files, cases "
+                        + "or variables, or another --server, --dns-server or --mock persona"
                 )
             }
             guard ownShard.count == shard.count else {

@@ -152,6 +152,10 @@ struct SuiteScaleCLITests {
         _ = try CLITests.smtpspec(
             ["run"] + Self.suite + ["--mock", "--shard", "1/3", "--report", "json:\(dir)/third.json"]
         )
+        // The same files and shard against another persona's mock: another run, not the rest of this one.
+        _ = try CLITests.smtpspec(
+            ["run"] + Self.suite + ["--mock", "postfix", "--shard", "2/2", "--report", "json:\(dir)/postfix.json"]
+        )
         // Shard 2 with its second case's index a string: the merge refuses it and names the case.
         let second = try String(contentsOfFile: "\(dir)/s2.json", encoding: .utf8)
         let mark = try #require(second.ranges(of: "\"index\" : ").dropFirst().first)
@@ -167,6 +171,7 @@ struct SuiteScaleCLITests {
             (["s1.json", "s1.json", "s2.json"], "shard 1/2 is given twice, overlapping"),
             (["s1.json"], "shard 2/2 missing"),
             (["s1.json", "foreign.json"], "is from another suite"),
+            (["s1.json", "postfix.json"], "is from another suite"),
             (["s1.json", "third.json"], "the suite was split"),
             (["r.xml"], "cannot read"),
         ]

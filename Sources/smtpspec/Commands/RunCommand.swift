@@ -123,6 +123,11 @@ struct RunCommand: AsyncParsableCommand {
         let shard = shard.flatMap(ShardSelection.init(parsing:)) ?? .whole
         var suite = Fingerprint()
         for scenario in selected { suite.add(scenario.fingerprint) }
+        // What the cases were played against is part of the run: shards sent to another server or mock persona
+        // are not one suite's, and merge refuses them.
+        for (option, value) in [("--mock", mock), ("--server", server), ("--dns-server", dnsServer)] {
+            if let value { suite.add("\(option)=\(value)") }
+        }
         let identity = RunIdentity(
             shard: shard,
             fingerprint: suite.hex,
