@@ -300,31 +300,41 @@ struct SuiteScaleCLITests {
         #expect(outcome.output.hasSuffix(", \(12 - played) skipped\n"), "\(outcome.output)")
     }
 
-    @Test("--mock --jobs 2 plays files with different personas at once, each against its own persona's mock")
-    func personasInParallel() throws {
-        let files = ["exchange", "postfix"].map { "Tests/Fixtures/personas-parallel/\($0).smtp.yaml" }
+    /// Each case's time on the wire, from the JSON report of `run FILES --mock --jobs JOBS`, which must pass.
+    static func caseSpans(_ files: [String], jobs: Int) throws -> [ClosedRange<Date>] {
         let parse = ISO8601DateFormatter()
         parse.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        /// Each case's time on the wire, from its report.
-        func spans(jobs: Int) throws -> [ClosedRange<Date>] {
-            let dir = try Self.folder()
-            let outcome = try CLITests.smtpspec(
-                ["run"] + files + ["--mock", "--jobs", "\(jobs)", "--report", "json:\(dir)/p.json"]
-            )
-            // Each file's capability check passes only against its own persona.
-            #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
-            #expect(outcome.output.hasSuffix("2 passed, 0 failed\n"), "\(outcome.output)")
-            return try Self.cases(try Self.json("\(dir)/p.json")).map { record in
-                let started = try #require(record["startedAt"] as? String)
-                let start = try #require(parse.date(from: started))
-                let milliseconds = try #require(record["durationMs"] as? Double)
-                return start...start.addingTimeInterval(milliseconds / 1000)
-            }
+        let dir = try folder()
+        let outcome = try CLITests.smtpspec(
+            ["run"] + files + ["--mock", "--jobs", "\(jobs)", "--report", "json:\(dir)/p.json"]
+        )
+        #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
+        #expect(outcome.output.hasSuffix("2 passed, 0 failed\n"), "\(outcome.output)")
+        return try cases(try json("\(dir)/p.json")).map { record in
+            let started = try #require(record["startedAt"] as? String)
+            let start = try #require(parse.date(from: started))
+            let milliseconds = try #require(record["durationMs"] as? Double)
+            return start...start.addingTimeInterval(milliseconds / 1000)
         }
-        let together = try spans(jobs: 2)
+    }
+
+    @Test("--mock --jobs 2 plays files with different personas at once, each against its own persona's mock")
+    func personasInParallel() throws {
+        // Each file's capability check passes only against its own persona.
+        let files = ["exchange", "postfix"].map { "Tests/Fixtures/personas-parallel/\($0).smtp.yaml" }
+        let together = try Self.caseSpans(files, jobs: 2)
         #expect(together.count == 2 && together[0].overlaps(together[1]), "\(together)")
         // One job: the second case starts after the first has ended, so the check above can fail.
-        let oneByOne = try spans(jobs: 1)
+        let oneByOne = try Self.caseSpans(files, jobs: 1)
+        #expect(oneByOne.count == 2 && !oneByOne[0].overlaps(oneByOne[1]), "\(oneByOne)")
+    }
+
+    @Test("--jobs 2 plays two matrix cases of one file at once")
+    func oneFilesCasesOverlap() throws {
+        let file = ["Tests/Fixtures/personas-parallel/one-file-matrix.smtp.yaml"]
+        let together = try Self.caseSpans(file, jobs: 2)
+        #expect(together.count == 2 && together[0].overlaps(together[1]), "\(together)")
+        let oneByOne = try Self.caseSpans(file, jobs: 1)
         #expect(oneByOne.count == 2 && !oneByOne[0].overlaps(oneByOne[1]), "\(oneByOne)")
     }
 

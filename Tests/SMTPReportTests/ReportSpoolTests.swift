@@ -53,9 +53,10 @@ import Testing
 
     @Test func everyFormatTogetherIsWrittenAsTheReportInMemoryRendersIt() throws {
         let report = try Self.report()
-        let files = try Self.spooled(report, formats: [.json, .junit, .tap])
+        let files = try Self.spooled(report, formats: [.json, .junit, .tap, .html])
         #expect(files[.junit] == JUnitReporter.render(report))
         #expect(files[.json] == JSONReporter.render(report))
         #expect(files[.tap] == TAPReporter.render(report))
+        #expect(files[.html] == HTMLReporter.render(report))
     }
 }
