@@ -30,7 +30,7 @@ extension MockSession {
 
     /// A date as RFC 5322 §3.3 writes it, in the local time zone: `Fri, 5 Aug 2016 16:24:41 -0700`.
     ///
-    /// Written from `localtime_r` fields rather than with a `DateFormatter`: one formatter per session cost memory
+    /// Written from `gmtime_r` fields rather than with a `DateFormatter`: one formatter per session cost memory
     /// that a long-running mock never got back.
     ///
     /// Sessions that start in the same second share the text, written once (the greeting of the default persona
@@ -38,7 +38,7 @@ extension MockSession {
     static func rfc5322Date(_ date: Date) -> String {
         let second = Int(date.timeIntervalSince1970.rounded(.down))
         if let last = lastDate.withLock({ $0 }), last.second == second { return last.text }
-        let text = formatRFC5322Date(second)
+        let text = formatRFC5322Date(second, offset: TimeZone.current.secondsFromGMT(for: date))
         lastDate.withLock { $0 = (second, text) }
         return text
     }
@@ -46,15 +46,16 @@ extension MockSession {
     /// The last date written, by its second since 1970.
     private static let lastDate = Locked<(second: Int, text: String)?>(nil)
 
-    private static func formatRFC5322Date(_ second: Int) -> String {
-        var seconds = time_t(second)
+    /// The instant `second` (since 1970) as a clock `offset` seconds east of UTC shows it.
+    static func formatRFC5322Date(_ second: Int, offset: Int) -> String {
+        var seconds = time_t(second + offset)
         var fields = tm()
-        guard localtime_r(&seconds, &fields) != nil else { return "Thu, 1 Jan 1970 00:00:00 +0000" }
+        guard gmtime_r(&seconds, &fields) != nil else { return "Thu, 1 Jan 1970 00:00:00 +0000" }
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let offset = Int(fields.tm_gmtoff) / 60
-        let zone = (offset < 0 ? "-" : "+") + two(abs(offset) / 60) + two(abs(offset) % 60)
+        let minutes = offset / 60
+        let zone = (minutes < 0 ? "-" : "+") + two(abs(minutes) / 60) + two(abs(minutes) % 60)
         return "\(days[Int(fields.tm_wday) % 7]), \(fields.tm_mday) \(months[Int(fields.tm_mon) % 12]) "
             + "\(Int(fields.tm_year) + 1900) \(two(Int(fields.tm_hour))):\(two(Int(fields.tm_min))):"
             + "\(two(Int(fields.tm_sec))) \(zone)"
