@@ -7,7 +7,8 @@ import SMTPYAML
 public struct RunIdentity: Sendable, Hashable, Codable {
     /// The shard this run played (`1/1` for the whole suite).
     public var shard: ShardSelection
-    /// The suite's fingerprint (its files and case names in order; see `Fingerprint`).
+    /// The suite's fingerprint (its files and case names in order, and the `--mock` personas, `--server` and
+    /// `--dns-server` it was played against; see `Fingerprint`).
     public var fingerprint: String
     /// How many cases the whole suite has, in every shard.
     public var cases: Int

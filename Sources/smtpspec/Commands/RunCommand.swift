@@ -123,10 +123,13 @@ struct RunCommand: AsyncParsableCommand {
         let shard = shard.flatMap(ShardSelection.init(parsing:)) ?? .whole
         var suite = Fingerprint()
         for scenario in selected { suite.add(scenario.fingerprint) }
-        // What the cases were played against is part of the run: shards sent to another server or mock persona
-        // are not one suite's, and merge refuses them.
-        for (option, value) in [("--mock", mock), ("--server", server), ("--dns-server", dnsServer)] {
-            if let value { suite.add("\(option)=\(value)") }
+        // What the cases were played against is part of the run: shards sent to another server, DNS server or mock
+        // persona are not one suite's, and merge refuses them. Each is taken as understood (each file's persona by
+        // its name, however it was given; an address with its port), so one target written two ways is one run.
+        if let personas { suite.add("mock=" + personas.map(\.name).joined(separator: ",")) }
+        if let endpoint = server.flatMap({ Endpoint(parsing: $0, defaultPort: 25) }) { suite.add("server=\(endpoint)") }
+        if let endpoint = dnsServer.flatMap({ Endpoint(parsing: $0, defaultPort: 53) }) {
+            suite.add("dns-server=\(endpoint)")
         }
         let identity = RunIdentity(
             shard: shard,
