@@ -4,7 +4,7 @@
 raw.tsv has one line per run: target, row, round, wall s, peak RSS KiB, CPU % busy before, TIME-WAIT
 sockets at start, and key=value;... extras. Targets: sink, mock (the rows that play N sessions), "-" for
 the rows with no server (check: goal 4; run-mock: goal 5), mock-long (goal 6; its samples are in
---g6-samples), floor (benchmarks/floor's NIOAsyncChannel sink). --section goals prints the Goals table and
+--g6-samples), floor (benchmarks/floor's NIOAsyncChannel sink), handler (its plain channel-handler sink). --section goals prints the Goals table and
 the transport floor's table, tables the results, details every run.
 """
 import argparse

@@ -31,9 +31,11 @@
 #                smtpspec's mock (default persona) on 127.0.0.1:2627; floor, benchmarks/floor's NIOAsyncChannel
 #                sink on 127.0.0.1:2629; handler, its plain channel-handler sink on 127.0.0.1:2630;
 #                "sink,mock" for two
-#   -c ROWS      the rows of the comparison table (default all but the baseline ones when -g is not given):
-#                smtpspec, smtpspec-jobs20, smtpspec-files, swaks, smtp-source, smtp-source-s20, smtplib,
-#                nio-floor, nio-floor-jobs20, nio-handler, nio-handler-jobs20 (smtpspec-baseline, smtpspec-baseline-jobs20, smtpspec-baseline-files: see SMTPSPEC_BASELINE)
+#   -c ROWS      the rows of the comparison table, from: smtpspec, smtpspec-jobs20, smtpspec-files, swaks,
+#                smtp-source, smtp-source-s20, smtplib, nio-floor, nio-floor-jobs20, nio-handler,
+#                nio-handler-jobs20, smtpspec-baseline, smtpspec-baseline-jobs20, smtpspec-baseline-files (the
+#                baseline rows: see SMTPSPEC_BASELINE). Default when -g is not given: the first seven; the
+#                goals add the floor and handler rows they need either way
 #   -j JOBS      concurrency of the *-jobs20, *-files and smtp-source-s20 rows and of goal 6 (default 20;
 #                "20" in the row names is this default). smtpspec-jobs20 is ONE file of N matrix cases run
 #                with --jobs JOBS --max-per-host JOBS (--max-per-host only when `run --help` lists it);

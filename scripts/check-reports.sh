@@ -113,6 +113,8 @@ run_status=0
 check_junit shard
 check_tap shard
 check_json shard
+grep -q '<testsuites name="smtpspec shard 2/3"' "$OUT/shard.xml" || fail "the shard's JUnit report does not name its shard"
+grep -qx '# shard 2/3 of the suite' "$OUT/shard.tap" || fail "the shard's TAP report does not name its shard"
 
 # HTML
 if [[ -s "$OUT/report.html" ]]; then

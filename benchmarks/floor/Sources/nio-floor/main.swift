@@ -319,13 +319,18 @@ final class SessionHandler: ChannelInboundHandler {
 /// Plays one session with ``SessionHandler``; the task awaits the session, not each reply.
 func playHandlerSession(to address: SocketAddress, on loop: any EventLoop) async throws {
     let done = loop.makePromise(of: Void.self)
-    _ = try await ClientBootstrap(group: loop)
-        .channelInitializer { channel in
-            channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHandler(SessionHandler(done: done))
+    do {
+        _ = try await ClientBootstrap(group: loop)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(SessionHandler(done: done))
+                }
             }
-        }
-        .connect(to: address).get()
+            .connect(to: address).get()
+    } catch {
+        done.fail(error)  // No handler will: the promise must not be left uncompleted.
+        throw error
+    }
     try await done.futureResult.get()
 }
 
