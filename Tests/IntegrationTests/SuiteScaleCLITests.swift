@@ -321,23 +321,22 @@ struct SuiteScaleCLITests {
         return abs(starts[1].timeIntervalSince(starts[0]))
     }
 
-    @Test("--mock --jobs 2 plays files with different personas at once, each against its own persona's mock")
-    func personasInParallel() throws {
-        // Each file's capability check passes only against its own persona.
-        let files = ["exchange", "postfix"].map { "Tests/Fixtures/personas-parallel/\($0).smtp.yaml" }
+    /// Two cases to play at once: files of different personas (each file's capability check passes only
+    /// against its own persona's mock), and two matrix cases of one file.
+    static let parallelPairs = [
+        ["exchange", "postfix"].map { "Tests/Fixtures/personas-parallel/\($0).smtp.yaml" },
+        ["Tests/Fixtures/personas-parallel/one-file-matrix.smtp.yaml"],
+    ]
+
+    @Test(
+        "--mock --jobs 2 plays two cases at once, across files of different personas and within one file",
+        arguments: parallelPairs
+    )
+    func casesInParallel(_ files: [String]) throws {
         let together = try Self.startGap(files, jobs: 2)
         #expect(together < 0.3, "\(together)")
         // One job: the second case starts after the first has ended, so the check above can fail.
         let oneByOne = try Self.startGap(files, jobs: 1)
-        #expect(oneByOne >= 0.59, "\(oneByOne)")
-    }
-
-    @Test("--jobs 2 plays two matrix cases of one file at once")
-    func oneFilesCasesOverlap() throws {
-        let file = ["Tests/Fixtures/personas-parallel/one-file-matrix.smtp.yaml"]
-        let together = try Self.startGap(file, jobs: 2)
-        #expect(together < 0.3, "\(together)")
-        let oneByOne = try Self.startGap(file, jobs: 1)
         #expect(oneByOne >= 0.59, "\(oneByOne)")
     }
 

@@ -258,13 +258,18 @@ final class SinkHandler: ChannelInboundHandler {
     }
 }
 
+/// Both sinks' listener: every connection on `loop`, a long accept backlog.
+func sinkBootstrap(on loop: any EventLoop) -> ServerBootstrap {
+    ServerBootstrap(group: loop, childGroup: loop)
+        .serverChannelOption(.backlog, value: 1024)
+        .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+}
+
 /// Serves every connection with ``SinkHandler`` on one event loop, as the other sink does.
 func runHandlerSink(address: SocketAddress) async throws {
     let loop = MultiThreadedEventLoopGroup.singleton.next()
     let counters = Counters()
-    let server = try await ServerBootstrap(group: loop, childGroup: loop)
-        .serverChannelOption(.backlog, value: 1024)
-        .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+    let server = try await sinkBootstrap(on: loop)
         .childChannelInitializer { child in
             child.eventLoop.makeCompletedFuture {
                 try child.pipeline.syncOperations.addHandler(SinkHandler(counters: counters))
@@ -341,9 +346,7 @@ func runSink(address: SocketAddress) async throws {
     // too.
     let loop = MultiThreadedEventLoopGroup.singleton.next()
     let counters = Counters()
-    let server = try await ServerBootstrap(group: loop, childGroup: loop)
-        .serverChannelOption(.backlog, value: 1024)
-        .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+    let server = try await sinkBootstrap(on: loop)
         .bind(to: address) { child in
             child.eventLoop.makeCompletedFuture {
                 try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: child)
