@@ -16,11 +16,6 @@ public struct FramedLine: Sendable, Hashable {
         self.endedWithBareLineFeed = endedWithBareLineFeed
     }
 
-    /// Creates a framed line from an array of octets.
-    public init(bytes: [UInt8], octets: Int, endedWithBareLineFeed: Bool) {
-        self.init(bytes: bytes[...], octets: octets, endedWithBareLineFeed: endedWithBareLineFeed)
-    }
-
     /// The line as text; bytes that are not UTF-8 are shown as U+FFFD.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }

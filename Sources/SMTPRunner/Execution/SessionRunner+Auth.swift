@@ -57,7 +57,7 @@ extension SessionRunner {
         }
         do {
             transcript.client(shownFirst)
-            try await connection.write(Array((first + "\r\n").utf8))
+            try await connection.write(line: first)
             var reply = try await connection.readReply(timeout: step.timeout)
             transcript.server(reply)
             var rounds = 0
@@ -68,7 +68,7 @@ extension SessionRunner {
                 let shown = response == "*" || response.isEmpty ? response : PlanText.mask
                 result.sentLines.append(shown)
                 transcript.client(shown)
-                try await connection.write(Array((response + "\r\n").utf8))
+                try await connection.write(line: response)
                 reply = try await connection.readReply(timeout: step.timeout)
                 transcript.server(reply)
             }

@@ -25,7 +25,7 @@ extension SessionRunner {
         willSend(.starttls)
         do {
             transcript.client("STARTTLS")
-            try await connection.write(Array("STARTTLS\r\n".utf8))
+            try await connection.write(line: "STARTTLS")
             let reply = try await connection.readReply(timeout: step.timeout)
             transcript.server(reply)
             result.reply = shown(reply)

@@ -42,6 +42,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("dns-server"), help: ArgumentHelp("Resolve MX records here.", valueName: "host:port"))
     var dnsServer: String?
 
+    /// `--server` as an address, port 25 unless given (``validate()`` refused what does not parse).
+    private var serverEndpoint: Endpoint? { server.flatMap { Endpoint(parsing: $0, defaultPort: 25) } }
+
+    /// `--dns-server` as an address, port 53 unless given.
+    private var dnsServerEndpoint: Endpoint? { dnsServer.flatMap { Endpoint(parsing: $0, defaultPort: 53) } }
+
     @Option(name: .long, help: ArgumentHelp("Add a team's reasons catalogue; its entries win.", valueName: "file"))
     var reasons: String?
 
@@ -127,10 +133,8 @@ struct RunCommand: AsyncParsableCommand {
         // persona are not one suite's, and merge refuses them. Each is taken as understood (each file's persona by
         // its name, however it was given; an address with its port), so one target written two ways is one run.
         if let personas { suite.add("mock=" + personas.map(\.name).joined(separator: ",")) }
-        if let endpoint = server.flatMap({ Endpoint(parsing: $0, defaultPort: 25) }) { suite.add("server=\(endpoint)") }
-        if let endpoint = dnsServer.flatMap({ Endpoint(parsing: $0, defaultPort: 53) }) {
-            suite.add("dns-server=\(endpoint)")
-        }
+        if let serverEndpoint { suite.add("server=\(serverEndpoint)") }
+        if let dnsServerEndpoint { suite.add("dns-server=\(dnsServerEndpoint)") }
         let identity = RunIdentity(
             shard: shard,
             fingerprint: suite.hex,
@@ -385,8 +389,8 @@ struct RunCommand: AsyncParsableCommand {
                 return handler
             }
         }
-        if let dnsServer { options.dnsServer = Endpoint(parsing: dnsServer, defaultPort: 53) }
-        if let server { options.server = Endpoint(parsing: server, defaultPort: 25) }
+        options.dnsServer = dnsServerEndpoint
+        options.server = serverEndpoint
         options.messageSources = sources
         func player(_ entries: [SuiteEntry]) -> SuitePlayer {
             SuitePlayer(entries: entries, jobs: jobs, maxPerHost: maxPerHost, failFast: failFast, shard: shard)
